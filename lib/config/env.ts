@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, parsed once. Scripts and the
+// Next.js server both go through here, so a bad value fails the same way.
+
+const postgresUrl = z
+  .string()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "" && u.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, "must be a postgres:// or postgresql:// URL with a host and a database name");
+
+const base64Key = z
+  .string()
+  .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes (try: openssl rand -base64 32)");
+
+const hostname = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a lowercase host name such as example.com or localhost");
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional(postgresUrl),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  PORT: port.default(3000),
+  APP_DOMAIN: hostname.default("localhost"),
+  MASTER_KEY: optional(base64Key),
+  /** Earlier master keys, comma-separated, still accepted for decryption during a rotation. */
+  MASTER_KEY_PREVIOUS: optional(z.string().refine((v) => v.split(",").every((k) => base64Key.safeParse(k.trim()).success), "must be comma-separated base64 keys of 32 bytes each")),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  ENTERPRISE_ADMIN_EMAIL: optional(z.email("must be an email address")),
+  ENTERPRISE_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
+  EMBEDDED_PG_PORT: port.default(54329),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** One line per problem, naming the variable: what a person reads when start-up stops. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+  throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+}
+
+/** What a running server needs on top of parseEnv: the start script fills these in for the embedded default. */
+export function requireRuntimeEnv(env: Env): Env & { DATABASE_URL: string; MASTER_KEY: string; AUTH_SECRET: string } {
+  const missing = (["DATABASE_URL", "MASTER_KEY", "AUTH_SECRET"] as const).filter((k) => !env[k]);
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${missing.join(", ")} must be set (npm start sets them for the embedded default)`);
+  }
+  return env as Env & { DATABASE_URL: string; MASTER_KEY: string; AUTH_SECRET: string };
+}

