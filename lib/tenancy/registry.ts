@@ -1,0 +1,186 @@
+import { LRUCache } from "lru-cache";
+import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import type { ClientStatus } from "../generated/enterprise/enums.ts";
+import { log } from "../observability/log";
+import type { TenantRecord } from "./types";
+
+// Tenant metadata from the enterprise database, cached with a TTL (default
+// 5 min) and dropped at once by invalidateTenant() on any change. With
+// REDIS_URL set, invalidations are also published so every app instance drops
+// its copy. The cached entry also holds the tenant's *encrypted* runtime URI,
+// which only the connection factory reads (getTenantCiphertext); records handed
+// to callers carry no secret.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: string) => UUID.test(v);
+
+interface Entry {
+  record: TenantRecord;
+  encryptedUri: string | null;
+}
+
+const TTL_MS = Number(process.env.TENANT_CACHE_TTL_MS ?? 5 * 60_000);
+
+interface RegistryState {
+  cache: LRUCache<string, Entry>;
+  epoch: number;
+  listeners: Set<(id: string) => void>;
+  redis?: { pub: { publish(c: string, m: string): Promise<unknown> }; ready: Promise<void> } | null;
+}
+
+const g = globalThis as unknown as { bismanTenantRegistry?: RegistryState };
+const state: RegistryState = (g.bismanTenantRegistry ??= {
+  cache: new LRUCache<string, Entry>({ max: 20_000, ttl: TTL_MS }),
+  epoch: 0,
+  listeners: new Set(),
+});
+
+const CHANNEL = "bisman:tenant-invalidated";
+
+const select = {
+  id: true,
+  slug: true,
+  name: true,
+  status: true,
+  dbName: true,
+  shardId: true,
+  schemaVersion: true,
+  encryptedUri: true,
+  modules: { select: { module: { select: { key: true } } } },
+} as const;
+
+type Row = {
+  id: string;
+  slug: string;
+  name: string;
+  status: ClientStatus;
+  dbName: string;
+  shardId: string;
+  schemaVersion: string | null;
+  encryptedUri: string | null;
+  modules: { module: { key: string } }[];
+};
+
+function toEntry(row: Row): Entry {
+  return {
+    record: {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      status: row.status,
+      dbName: row.dbName,
+      shardId: row.shardId,
+      schemaVersion: row.schemaVersion,
+      modules: row.modules.map((m) => m.module.key).sort(),
+    },
+    encryptedUri: row.encryptedUri,
+  };
+}
+
+const slugKey = (slug: string) => `slug:${slug}`;
+
+async function load(idOrSlug: string, db: EnterpriseDb): Promise<Entry | null> {
+  ensureSubscribed();
+  const key = isUuid(idOrSlug) ? idOrSlug.toLowerCase() : slugKey(idOrSlug.toLowerCase());
+  const hit = state.cache.get(key);
+  if (hit) return hit;
+  const where = isUuid(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug.toLowerCase() };
+  // An invalidation that lands while we read must win over what we read.
+  const epoch = state.epoch;
+  const row = (await db.client.findUnique({ where, select })) as Row | null;
+  if (!row) return null;
+  const entry = toEntry(row);
+  if (state.epoch === epoch) {
+    state.cache.set(row.id, entry);
+    state.cache.set(slugKey(row.slug), entry);
+  }
+  return entry;
+}
+
+/** Tenant metadata by id (uuid) or slug; null when there is no such client. Cached. */
+export async function getTenant(idOrSlug: string, db: EnterpriseDb = enterpriseDb()): Promise<TenantRecord | null> {
+  if (!idOrSlug) return null;
+  return (await load(idOrSlug, db))?.record ?? null;
+}
+
+/**
+ * The tenant's encrypted runtime URI, for the connection factory only.
+ * @internal
+ */
+export async function getTenantCiphertext(id: string, db: EnterpriseDb = enterpriseDb()): Promise<string | null> {
+  return (await load(id, db))?.encryptedUri ?? null;
+}
+
+function dropLocal(id: string): void {
+  state.epoch++;
+  const entry = state.cache.peek(id);
+  state.cache.delete(id);
+  if (entry) state.cache.delete(slugKey(entry.record.slug));
+  for (const [k, v] of state.cache.entries()) if (v.record.id === id) state.cache.delete(k);
+  for (const fn of state.listeners) {
+    try {
+      fn(id);
+    } catch (err) {
+      log.warn("tenant invalidation listener failed", { err });
+    }
+  }
+}
+
+/** Drops the cached metadata of a tenant now (here and, with REDIS_URL, on every instance). */
+export async function invalidateTenant(id: string): Promise<void> {
+  dropLocal(id);
+  ensureSubscribed();
+  const redis = state.redis;
+  if (redis) {
+    try {
+      await redis.ready;
+      await redis.pub.publish(CHANNEL, id);
+    } catch (err) {
+      log.warn("tenant invalidation could not be published; other instances keep their copy until the TTL", { err });
+    }
+  }
+}
+
+/** Called with a tenant id whenever its metadata is invalidated (the connection factory closes its pool). */
+export function onTenantInvalidated(fn: (id: string) => void): () => void {
+  state.listeners.add(fn);
+  return () => state.listeners.delete(fn);
+}
+
+/** Clears the whole cache (tests, admin tooling). */
+export function clearTenantCache(): void {
+  state.cache.clear();
+}
+
+function ensureSubscribed(): void {
+  if (state.redis !== undefined) return;
+  const url = process.env.REDIS_URL;
+  if (!url) {
+    state.redis = null;
+    return;
+  }
+  state.redis = null; // set below once the module loads; never retried in a loop
+  const ready = import("ioredis").then(({ Redis }) => {
+    const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    const sub = new Redis(url, { lazyConnect: false });
+    pub.on("error", () => undefined);
+    sub.on("error", (err) => log.warn("tenant invalidation subscriber error", { err: err.message }));
+    void sub.subscribe(CHANNEL);
+    sub.on("message", (_channel: string, id: string) => dropLocal(id));
+    state.redis = { pub, ready: Promise.resolve() };
+  });
+  ready.catch((err) => log.warn("REDIS_URL is set but the invalidation channel failed", { err }));
+}
+
+/** Tenant records matching a filter, straight from the enterprise DB (for fleet jobs: not cached). */
+export async function listTenantRecords(
+  filter: { status?: ClientStatus[]; shardId?: string } = {},
+  db: EnterpriseDb = enterpriseDb(),
+): Promise<TenantRecord[]> {
+  const rows = (await db.client.findMany({
+    where: { ...(filter.status ? { status: { in: filter.status } } : {}), ...(filter.shardId ? { shardId: filter.shardId } : {}) },
+    select,
+    orderBy: { createdAt: "asc" },
+  })) as Row[];
+  return rows.map((r) => toEntry(r).record);
+}
