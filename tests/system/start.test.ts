@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../helpers/pg-server";
+import { freePort, startTestPgServer } from "../helpers/pg-server";
+import { adminQuery } from "../helpers/databases";
+import { withDatabase } from "@/lib/db/url";
 
 // The README's run command as a new user runs it: `npm start` with no
 // DATABASE_URL, against the production build made by the `build` stage.
@@ -99,5 +101,25 @@ describe("npm start with the embedded default", () => {
     again.child.kill("SIGINT");
     expect(await again.exited).toBe(0);
     console.log(`[figures] first start to healthy: ${firstStartMs} ms; restart to healthy: ${restartMs} ms`);
+  });
+});
+
+describe("npm start with DATABASE_URL", () => {
+  it("uses that server: creates and migrates the enterprise database and records it as the default shard", async () => {
+    const server = await startTestPgServer();
+    try {
+      const url = withDatabase(server.adminUrl, `bisman_sys_${Date.now()}`);
+      const run = start({ DATABASE_URL: url, ENTERPRISE_ADMIN_EMAIL: "ops@example.com", ENTERPRISE_ADMIN_PASSWORD: "a-long-enough-password" });
+      await waitForHealth(run.output);
+      expect(run.output()).toMatch(/created the first enterprise admin ops@example.com \(password from ENTERPRISE_ADMIN_PASSWORD\)/);
+      expect(run.output()).not.toContain("embedded PostgreSQL");
+      expect(run.output()).not.toContain(new URL(server.adminUrl).password || "\u0000");
+      const shard = await adminQuery(url, `SELECT name, "adminUrlEnv", "isDefault" FROM "Shard"`, [], new URL(url).pathname.slice(1));
+      expect(shard.rows).toEqual([{ name: "default", adminUrlEnv: "DATABASE_URL", isDefault: true }]);
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    } finally {
+      await server.stop();
+    }
   });
 });
