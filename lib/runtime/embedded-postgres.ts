@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 // The embedded default: a real PostgreSQL server (binaries from the npm
@@ -16,6 +16,32 @@ function assertReachableByPostgres(dir: string): void {
     if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
       throw new Error(`DATA_DIR ${dir} is inside ${d}, which the postgres system user cannot enter (mode ${(statSync(d).mode & 0o777).toString(8)}); choose a DATA_DIR such as /var/lib/bisman`);
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A server still running on this data directory although we hold DATA_DIR's
+ * lock was orphaned by a killed start script: stop it (fast shutdown) so this
+ * start can proceed instead of failing on PostgreSQL's own lock file.
+ */
+async function stopOrphan(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited > 15_000) throw new Error(`an orphaned PostgreSQL (pid ${pid}) on ${databaseDir} did not stop`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -58,7 +84,10 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     onError: (m) => lines.push(String(m)),
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
-  else accessSync(databaseDir, constants.R_OK);
+  else {
+    accessSync(databaseDir, constants.R_OK);
+    await stopOrphan(databaseDir);
+  }
   try {
     await server.start();
   } catch {
