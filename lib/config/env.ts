@@ -36,6 +36,8 @@ export const EnvSchema = z.object({
   /** Earlier master keys, comma-separated, still accepted for decryption during a rotation. */
   MASTER_KEY_PREVIOUS: optional(z.string().refine((v) => v.split(",").every((k) => base64Key.safeParse(k.trim()).success), "must be comma-separated base64 keys of 32 bytes each")),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** Earlier AUTH_SECRETs, comma-separated, still accepted for verifying tokens during a rotation. */
+  AUTH_SECRET_PREVIOUS: optional(z.string().refine((v) => v.split(",").every((s) => s.trim().length >= 32), "must be comma-separated secrets of at least 32 characters each")),
   ENTERPRISE_ADMIN_EMAIL: optional(z.email("must be an email address")),
   ENTERPRISE_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
   EMBEDDED_PG_PORT: port.default(54329),

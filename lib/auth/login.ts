@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { enterpriseDb } from "../enterprise/db";
+import { AppError } from "../errors";
+import { loginFailuresPerAccount, loginFailuresPerIp } from "../ratelimit";
+import { withTenantDb } from "../tenancy/connections";
+import type { TenantRecord } from "../tenancy/types";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
+import type { Principal } from "./principal";
+
+// Password sign-in for the three kinds of people: one flow, three lookups.
+// The answer to a wrong email and to a wrong password is the same 401, and an
+// unknown email still costs one argon2 verification (against dummyHash), so
+// neither the answer nor its timing says whether an account exists. Failures
+// are counted per email+IP and per IP; past the limit the sign-in is refused
+// (429) without checking the password.
+
+export const ZLoginRequest = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof ZLoginRequest>;
+
+export interface LoginMeta {
+  ip: string;
+}
+
+interface Account {
+  passwordHash: string | null;
+  active: boolean;
+  principal: Principal;
+  /** Stores an upgraded hash and the sign-in time. */
+  touch: (newHash: string | undefined) => Promise<void>;
+}
+
+export const WRONG_CREDENTIALS = "The email or password is not correct.";
+
+async function signIn(scope: string, input: LoginRequest, meta: LoginMeta, find: () => Promise<Account | null>): Promise<Principal> {
+  const accountKey = `${scope}:${input.email}:${meta.ip}`;
+  const ipKey = meta.ip;
+  const [perAccount, perIp] = await Promise.all([loginFailuresPerAccount().check(accountKey), loginFailuresPerIp().check(ipKey)]);
+  if (!perAccount.ok || !perIp.ok) {
+    const wait = Math.ceil(Math.max(perAccount.ok ? 0 : perAccount.resetMs, perIp.ok ? 0 : perIp.resetMs) / 1000);
+    throw new AppError("rate_limited", "Too many failed sign-ins; try again later.", { headers: { "retry-after": String(wait) } });
+  }
+  const account = await find();
+  const hash = account?.passwordHash ?? (await dummyHash());
+  const ok = (await verifyPassword(hash, input.password)) && !!account && account.active && account.passwordHash !== null;
+  if (!ok) {
+    await Promise.all([loginFailuresPerAccount().hit(accountKey), loginFailuresPerIp().hit(ipKey)]);
+    throw new AppError("unauthorized", WRONG_CREDENTIALS);
+  }
+  await loginFailuresPerAccount().reset(accountKey);
+  await account.touch(needsRehash(hash) ? await hashPassword(input.password) : undefined);
+  return account.principal;
+}
+
+export function loginEnterpriseAdmin(input: LoginRequest, meta: LoginMeta): Promise<Principal> {
+  const db = enterpriseDb();
+  return signIn("enterprise-admin", input, meta, async () => {
+    const a = await db.enterpriseAdmin.findUnique({ where: { email: input.email } });
+    if (!a) return null;
+    return {
+      passwordHash: a.passwordHash,
+      active: a.isActive,
+      principal: { kind: "enterprise-admin", id: a.id, email: a.email, name: a.name },
+      touch: async (newHash) => {
+        await db.enterpriseAdmin.update({ where: { id: a.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } });
+      },
+    };
+  });
+}
+
+export function loginSuperAdmin(input: LoginRequest, meta: LoginMeta): Promise<Principal> {
+  const db = enterpriseDb();
+  return signIn("super-admin", input, meta, async () => {
+    const a = await db.superAdmin.findUnique({ where: { email: input.email }, include: { modules: { select: { module: { select: { key: true } } } } } });
+    if (!a) return null;
+    return {
+      passwordHash: a.passwordHash,
+      active: a.isActive,
+      principal: { kind: "super-admin", id: a.id, email: a.email, name: a.name, modules: a.modules.map((m) => m.module.key).sort() },
+      touch: async (newHash) => {
+        await db.superAdmin.update({ where: { id: a.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } });
+      },
+    };
+  });
+}
+
+/** Enterprise admin first, then super admin: the admin console has one sign-in form for both. */
+export async function loginAdmin(input: LoginRequest, meta: LoginMeta): Promise<Principal> {
+  const db = enterpriseDb();
+  const isEnterprise = (await db.enterpriseAdmin.count({ where: { email: input.email } })) > 0;
+  return isEnterprise ? loginEnterpriseAdmin(input, meta) : loginSuperAdmin(input, meta);
+}
+
+export function loginClientUser(tenant: TenantRecord, input: LoginRequest, meta: LoginMeta): Promise<Principal> {
+  // The tenant DB is leased only for the lookup and the final update, not across the argon2 verification.
+  return signIn(`client-user:${tenant.id}`, input, meta, async () => {
+    const u = await withTenantDb(tenant, (db) => db.user.findUnique({ where: { email: input.email } }));
+    if (!u) return null;
+    return {
+      passwordHash: u.passwordHash,
+      active: u.isActive,
+      principal: { kind: "client-user", id: u.id, email: u.email, name: u.name, tenantId: tenant.id, tenantSlug: tenant.slug },
+      touch: async (newHash) => {
+        await withTenantDb(tenant, (db) => db.user.update({ where: { id: u.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } }));
+      },
+    };
+  });
+}

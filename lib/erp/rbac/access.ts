@@ -1,0 +1,68 @@
+import { AppError } from "../../errors";
+import type { ClientDb, TenantContext } from "../../tenancy/types";
+import { ALL_PERMISSIONS, type Permission } from "../modules";
+
+// What the acting user may do in a tenant: the union of their roles'
+// permissions, keeping only those whose module the tenant has right now
+// (a permission counts only while the tenant has its module).
+
+export interface Access {
+  userId: string;
+  roleIds: string[];
+  permissions: ReadonlySet<Permission>;
+}
+
+const KNOWN = new Set<string>(ALL_PERMISSIONS);
+
+export function moduleOf(permission: string): string {
+  return permission.split(":", 1)[0]!;
+}
+
+export function effectivePermissions(granted: Iterable<string>, tenantModules: readonly string[]): Set<Permission> {
+  const modules = new Set(tenantModules);
+  const out = new Set<Permission>();
+  for (const p of granted) if (KNOWN.has(p) && modules.has(moduleOf(p))) out.add(p as Permission);
+  return out;
+}
+
+/** The user's access, or null when the user does not exist or is deactivated. */
+export async function loadAccess(db: ClientDb, userId: string, tenantModules: readonly string[]): Promise<Access | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { isActive: true, roles: { select: { roleId: true, role: { select: { permissions: { select: { permission: true } } } } } } },
+  });
+  if (!user || !user.isActive) return null;
+  const granted = user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission));
+  return { userId, roleIds: user.roles.map((r) => r.roleId), permissions: effectivePermissions(granted, tenantModules) };
+}
+
+const cache = new WeakMap<TenantContext, Promise<Access>>();
+
+/**
+ * The acting principal's access in ctx's tenant, loaded once per context.
+ * Enterprise admins acting on a tenant hold every permission of its modules;
+ * super admins those of their modules the tenant also has.
+ */
+export function actorAccess(ctx: TenantContext): Promise<Access> {
+  let p = cache.get(ctx);
+  if (!p) {
+    p = (async () => {
+      const { principal, tenant } = ctx;
+      if (principal.kind === "enterprise-admin") return { userId: principal.id, roleIds: [], permissions: effectivePermissions(ALL_PERMISSIONS, tenant.modules) };
+      if (principal.kind === "super-admin") {
+        const modules = tenant.modules.filter((m) => principal.modules.includes(m));
+        return { userId: principal.id, roleIds: [], permissions: effectivePermissions(ALL_PERMISSIONS, modules) };
+      }
+      const access = await loadAccess(ctx.db, principal.id, tenant.modules);
+      if (!access) throw new AppError("unauthorized", "This account is no longer active.");
+      return access;
+    })();
+    cache.set(ctx, p);
+  }
+  return p;
+}
+
+export async function requirePermission(ctx: TenantContext, permission: Permission): Promise<void> {
+  const access = await actorAccess(ctx);
+  if (!access.permissions.has(permission)) throw new AppError("forbidden", `This needs the permission ${permission}.`);
+}

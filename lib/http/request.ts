@@ -1,0 +1,41 @@
+import { AppError } from "../errors";
+
+// Small, framework-free facts about a request.
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * Refuses a state-changing request that a browser sent from another origin
+ * (another tenant's subdomain counts as another origin: same-site is not enough).
+ * Requests without Origin/Sec-Fetch-Site (API clients with bearer tokens) pass.
+ */
+export function assertSameOrigin(req: Request): void {
+  if (isSafeMethod(req.method)) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-origin requests are not accepted here.");
+  const origin = req.headers.get("origin");
+  if (!origin) return;
+  const host = req.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("forbidden", "Cross-origin requests are not accepted here.");
+  }
+  if (!host || originHost.toLowerCase() !== host.toLowerCase()) throw new AppError("forbidden", "Cross-origin requests are not accepted here.");
+}
+
+/** The caller's address as the nearest proxy reports it; "unknown" without one. Used only for rate-limit keys. */
+export function clientIp(headers: Headers): string {
+  const xff = headers.get("x-forwarded-for");
+  if (xff) return xff.split(",")[0]!.trim() || "unknown";
+  return headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+export function newRequestId(): string {
+  return crypto.randomUUID();
+}
