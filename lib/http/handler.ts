@@ -75,10 +75,13 @@ export interface RouteArgs<A extends AuthOption, B, Q, P> {
   query: Infer<Q>;
   params: Infer<P>;
   /** Set when the principal is a client user. */
-  tenant: TenantRecord | undefined;
+  tenant: OnlyClient<A, TenantRecord>;
   /** Set when the principal is a client user: the tenant DB is leased for the handler's duration. */
-  ctx: TenantContext | undefined;
+  ctx: OnlyClient<A, TenantContext>;
 }
+
+/** T when every allowed kind is a client user, T | undefined when some are, undefined otherwise. */
+type OnlyClient<A, T> = [PrincipalFor<A>] extends [never] ? undefined : [PrincipalFor<A>] extends [ClientUserPrincipal] ? T : PrincipalFor<A> extends infer P ? (P extends ClientUserPrincipal ? T : never) | undefined : never;
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (req: Request, context: RouteContext) => Promise<Response>;
@@ -153,7 +156,7 @@ export function route<A extends AuthOption, B extends z.ZodType | undefined = un
         const query = options.query ? parseWith(options.query, Object.fromEntries(url.searchParams)) : undefined;
         const body = options.body ? await parseJsonBody(req, options.body, options.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined;
         return toResponse(
-          await handler({ req, requestId, principal: principal as PrincipalFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params: params as Infer<P>, tenant, ctx }),
+          await handler({ req, requestId, principal: principal as PrincipalFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params: params as Infer<P>, tenant: tenant as OnlyClient<A, TenantRecord>, ctx: ctx as OnlyClient<A, TenantContext> }),
         );
       };
       const res = tenant ? await withTenantContext(tenant, principal as ClientUserPrincipal, run) : await run(undefined);

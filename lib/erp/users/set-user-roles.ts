@@ -1,0 +1,32 @@
+import { AppError } from "../../errors";
+import type { TenantContext } from "../../tenancy/types";
+import { assertMayGrant } from "../rbac/escalation";
+import { OWNER_ROLE } from "../rbac/system-roles";
+import { rolesForGrant } from "./roles-for-grant";
+import type { SetUserRolesRequest, UserView } from "./users.types";
+import { toUserView, userSelect } from "./view";
+
+/**
+ * Replaces a user's roles. A user id not in this tenant → 404. The actor must
+ * hold every permission of the roles added and removed, and the tenant keeps
+ * at least one active Owner.
+ */
+export async function setUserRoles(ctx: TenantContext, userId: string, input: SetUserRolesRequest): Promise<UserView> {
+  return ctx.db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, roles: { select: { roleId: true } } } });
+    if (!user) throw new AppError("not_found", "No such user.");
+    const next = new Set(input.roles);
+    const before = user.roles.map((r) => r.roleId);
+    await rolesForGrant(ctx, tx, [...next].filter((id) => !before.includes(id)));
+    const removed = before.filter((id) => !next.has(id));
+    if (removed.length > 0) {
+      const removedRoles = await tx.role.findMany({ where: { id: { in: removed } }, select: { permissions: { select: { permission: true } } } });
+      await assertMayGrant(ctx, removedRoles.flatMap((r) => r.permissions.map((p) => p.permission)), "effective");
+    }
+    await tx.userRole.deleteMany({ where: { userId, roleId: { in: removed } } });
+    await tx.userRole.createMany({ data: [...next].filter((id) => !before.includes(id)).map((roleId) => ({ userId, roleId })), skipDuplicates: true });
+    const owners = await tx.userRole.count({ where: { role: { name: OWNER_ROLE, isSystem: true }, user: { isActive: true } } });
+    if (owners === 0) throw new AppError("conflict", "The tenant must keep at least one Owner.");
+    return toUserView(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect }));
+  });
+}
