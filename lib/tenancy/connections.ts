@@ -168,12 +168,12 @@ export class ConnectionFactory {
       try {
         await slot.client.$disconnect();
       } catch (err) {
-        log.warn("tenant client disconnect failed", { tenantId: slot.tenantId, err });
+        log.warn("tenant client disconnect failed", { tenantId: slot.tenantId, code: (err as { code?: string }).code });
       }
       try {
         if (!slot.pool.ended) await slot.pool.end();
       } catch (err) {
-        log.warn("tenant pool end failed", { tenantId: slot.tenantId, err });
+        log.warn("tenant pool end failed", { tenantId: slot.tenantId, code: (err as { code?: string }).code });
       }
       this.retired.delete(slot);
       this.counters.closed++;

@@ -121,7 +121,7 @@ function dropLocal(id: string): void {
     try {
       fn(id);
     } catch (err) {
-      log.warn("tenant invalidation listener failed", { err });
+      log.warn("tenant invalidation listener failed", { code: (err as { code?: string }).code });
     }
   }
 }
@@ -136,7 +136,7 @@ export async function invalidateTenant(id: string): Promise<void> {
       await redis.ready;
       await redis.pub.publish(CHANNEL, id);
     } catch (err) {
-      log.warn("tenant invalidation could not be published; other instances keep their copy until the TTL", { err });
+      log.warn("tenant invalidation could not be published; other instances keep their copy until the TTL", { code: (err as { code?: string }).code });
     }
   }
 }
@@ -169,7 +169,7 @@ function ensureSubscribed(): void {
     sub.on("message", (_channel: string, id: string) => dropLocal(id));
     state.redis = { pub, ready: Promise.resolve() };
   });
-  ready.catch((err) => log.warn("REDIS_URL is set but the invalidation channel failed", { err }));
+  ready.catch((err) => log.warn("REDIS_URL is set but the invalidation channel failed", { code: (err as { code?: string }).code }));
 }
 
 /** Tenant records matching a filter, straight from the enterprise DB (for fleet jobs: not cached). */

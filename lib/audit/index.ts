@@ -1,0 +1,172 @@
+import { createHash } from "node:crypto";
+import type { EnterpriseDb } from "../enterprise/db";
+import type { ClientDb } from "../tenancy/types";
+
+// Hash-chained, append-only audit logs: the enterprise AuditLog (global) and
+// each tenant's AuditLog. hash = sha256(prevHash "\n" canonical JSON of the
+// entry); appends are serialised per database by a transaction-scoped advisory
+// lock, so the chain never forks, and the tables' triggers refuse UPDATE/DELETE.
+
+export const GENESIS_HASH = "0".repeat(64);
+const LOCK_KEY = 72_707_372; // "bisman audit"
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+export interface AuditInput {
+  /** "enterprise-admin" | "super-admin" | "client-user" | "system" */
+  actorType: string;
+  actorId?: string | null;
+  /** Dotted verb, e.g. "client.created", "user.login". */
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  metadata?: Record<string, Json> | null;
+  ip?: string | null;
+}
+
+export interface EnterpriseAuditInput extends AuditInput {
+  clientId?: string | null;
+}
+
+interface Canonical {
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  clientId?: string | null;
+  metadata: Json;
+  ip: string | null;
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
+export function auditHash(prevHash: string, entry: Canonical): string {
+  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(entry)).digest("hex");
+}
+
+function canonical(input: AuditInput, at: Date, clientId?: string | null): Canonical {
+  return {
+    at: at.toISOString(),
+    actorType: input.actorType,
+    actorId: input.actorId ?? null,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    ...(clientId !== undefined ? { clientId: clientId ?? null } : {}),
+    metadata: (input.metadata ?? null) as Json,
+    ip: input.ip ?? null,
+  };
+}
+
+type EnterpriseTx = Parameters<Parameters<EnterpriseDb["$transaction"]>[0]>[0];
+type ClientTx = Parameters<Parameters<ClientDb["$transaction"]>[0]>[0];
+
+/** Appends to the enterprise audit log. Pass a transaction client to make it part of a larger change. */
+export async function appendEnterpriseAudit(db: EnterpriseDb | EnterpriseTx, input: EnterpriseAuditInput): Promise<{ id: bigint; hash: string }> {
+  const run = async (tx: EnterpriseTx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
+    const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const at = new Date();
+    const entry = canonical(input, at, input.clientId ?? null);
+    const hash = auditHash(prevHash, entry);
+    const row = await tx.auditLog.create({
+      data: {
+        at,
+        actorType: entry.actorType,
+        actorId: entry.actorId,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        clientId: entry.clientId ?? null,
+        metadata: entry.metadata === null ? undefined : (entry.metadata as object),
+        ip: entry.ip,
+        prevHash,
+        hash,
+      },
+      select: { id: true, hash: true },
+    });
+    return row;
+  };
+  return "$transaction" in db ? (db as EnterpriseDb).$transaction(run) : run(db);
+}
+
+/** Appends to a tenant's audit log (db: the tenant client from a TenantContext, or its transaction). */
+export async function appendTenantAudit(db: ClientDb | ClientTx, input: AuditInput): Promise<{ id: bigint; hash: string }> {
+  const run = async (tx: ClientTx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
+    const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const at = new Date();
+    const entry = canonical(input, at);
+    const hash = auditHash(prevHash, entry);
+    return tx.auditLog.create({
+      data: {
+        at,
+        actorType: entry.actorType,
+        actorId: entry.actorId,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        metadata: entry.metadata === null ? undefined : (entry.metadata as object),
+        ip: entry.ip,
+        prevHash,
+        hash,
+      },
+      select: { id: true, hash: true },
+    });
+  };
+  return "$transaction" in db ? (db as ClientDb).$transaction(run) : run(db);
+}
+
+interface StoredRow {
+  id: bigint;
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  clientId?: string | null;
+  metadata: unknown;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  count: number;
+  /** First row whose link or hash does not match. */
+  brokenAt?: bigint;
+}
+
+function checkRows(rows: StoredRow[], withClientId: boolean): ChainCheck {
+  let prev = GENESIS_HASH;
+  for (const r of rows) {
+    const entry = canonical(
+      { actorType: r.actorType, actorId: r.actorId, action: r.action, targetType: r.targetType, targetId: r.targetId, metadata: (r.metadata ?? null) as Record<string, Json> | null, ip: r.ip },
+      r.at,
+      withClientId ? (r.clientId ?? null) : undefined,
+    );
+    if (r.prevHash !== prev || auditHash(prev, entry) !== r.hash) return { ok: false, count: rows.length, brokenAt: r.id };
+    prev = r.hash;
+  }
+  return { ok: true, count: rows.length };
+}
+
+export async function verifyEnterpriseAuditChain(db: EnterpriseDb): Promise<ChainCheck> {
+  return checkRows(await db.auditLog.findMany({ orderBy: { id: "asc" } }), true);
+}
+
+export async function verifyTenantAuditChain(db: ClientDb): Promise<ChainCheck> {
+  return checkRows(await db.auditLog.findMany({ orderBy: { id: "asc" } }), false);
+}

@@ -1,0 +1,45 @@
+import type { EnterpriseDb } from "../enterprise/db";
+import type { ClientView } from "./schemas";
+
+// The enterprise API's view of a client: never the URI or its key id.
+
+export const clientViewSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  segment: true,
+  status: true,
+  dbName: true,
+  shardId: true,
+  schemaVersion: true,
+  failureReason: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  modules: { select: { module: { select: { key: true } } } },
+  superAdmins: { select: { superAdminId: true } },
+} as const;
+
+type Row = Awaited<ReturnType<EnterpriseDb["client"]["findUniqueOrThrow"]>> & {
+  modules: { module: { key: string } }[];
+  superAdmins: { superAdminId: string }[];
+};
+
+export function toClientView(r: Pick<Row, keyof typeof clientViewSelect>): ClientView {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    segment: r.segment,
+    status: r.status,
+    dbName: r.dbName,
+    shardId: r.shardId,
+    schemaVersion: r.schemaVersion,
+    failureReason: r.failureReason,
+    modules: r.modules.map((m) => m.module.key).sort(),
+    superAdminIds: r.superAdmins.map((s) => s.superAdminId).sort(),
+    archivedAt: r.archivedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
