@@ -1,0 +1,94 @@
+import NextAuth, { CredentialsSignin, type User } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { loginAdmin, loginClientUser, ZLoginRequest } from "./lib/auth/login";
+import type { Principal } from "./lib/auth/principal";
+import { currentSessionCookieName, secureCookies } from "./lib/auth/session";
+import { issueToken, SESSION_TTL_SECONDS, verifyToken } from "./lib/auth/tokens";
+import { config } from "./lib/config";
+import { sessionCookieOptions } from "./lib/edge/cookies";
+import { EDGE_TENANT_HEADER, parseHost } from "./lib/edge/tenant";
+import { AppError } from "./lib/errors";
+import { clientIp } from "./lib/http/request";
+import { resolveRequestTenant } from "./lib/http/tenant";
+
+// Browser sessions (next-auth v5, Credentials + JWT strategy), used only through
+// server actions (signIn/signOut below); there is no /api/auth/* route.
+//
+// The session cookie holds OUR token (lib/auth/tokens, typ "bisman-session+jwt"),
+// not next-auth's encrypted JWE: one verifier for bearer tokens and sessions,
+// the same claims in both, and a cookie that can never pass as an API token or
+// the other way round. The cookie is host-only (next-auth sets no Domain unless
+// told to), HttpOnly, SameSite=Lax, Secure with the __Host- prefix in production.
+//
+// Two providers: "admin" (enterprise or super admin, apex host only) and
+// "tenant" (a user of the tenant the request's host names).
+
+class RateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+type SessionUser = User & { principal: Principal };
+
+async function authorizeWith(request: Request, credentials: Partial<Record<string, unknown>>, login: (input: { email: string; password: string }, ip: string) => Promise<Principal>): Promise<SessionUser | null> {
+  const parsed = ZLoginRequest.safeParse({ email: credentials.email, password: credentials.password });
+  if (!parsed.success) return null;
+  try {
+    const principal = await login(parsed.data, clientIp(request.headers));
+    return { id: principal.id, email: principal.email, name: principal.name, principal };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "rate_limited") throw new RateLimited();
+    if (err instanceof AppError && ["unauthorized", "not_found", "bad_request", "forbidden", "locked"].includes(err.code)) return null;
+    throw err;
+  }
+}
+
+export const { signIn, signOut } = NextAuth(() => {
+  const secure = secureCookies();
+  return {
+    secret: config().AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
+    pages: { signIn: "/admin/sign-in", error: "/admin/sign-in" },
+    cookies: { sessionToken: { name: currentSessionCookieName(), options: sessionCookieOptions(secure) } },
+    jwt: {
+      maxAge: SESSION_TTL_SECONDS,
+      async encode({ token, salt, maxAge }) {
+        const principal = (token as { principal?: Principal } | undefined)?.principal;
+        if (salt !== currentSessionCookieName() || !principal) throw new Error("only session tokens are issued here");
+        return (await issueToken(principal, { use: "session", ttlSeconds: maxAge ?? SESSION_TTL_SECONDS })).token;
+      },
+      async decode({ token, salt }) {
+        if (!token || salt !== currentSessionCookieName()) return null;
+        try {
+          return { principal: await verifyToken(token, { use: "session" }) };
+        } catch {
+          return null;
+        }
+      },
+    },
+    callbacks: {
+      jwt: ({ token, user }) => (user ? { principal: (user as SessionUser).principal } : token),
+    },
+    providers: [
+      Credentials({
+        id: "admin",
+        credentials: { email: {}, password: {} },
+        authorize: (credentials, request) => {
+          // The admin console lives on the apex: never mint an admin session on a tenant's host.
+          if (parseHost(request.headers.get("host"), config().APP_DOMAIN).kind === "tenant") return null;
+          return authorizeWith(request, credentials, (input, ip) => loginAdmin(input, { ip }));
+        },
+      }),
+      Credentials({
+        id: "tenant",
+        credentials: { email: {}, password: {} },
+        authorize: (credentials, request) =>
+          authorizeWith(request, credentials, async (input, ip) => {
+            // Outside production the edge's ?tenant= choice on the apex arrives as its header; the resolver ignores it in production.
+            const tenant = await resolveRequestTenant({ headers: request.headers, query: request.headers.get(EDGE_TENANT_HEADER) }, null);
+            return loginClientUser(tenant, input, { ip });
+          }),
+      }),
+    ],
+  };
+});
