@@ -8,6 +8,7 @@ import { config } from "./lib/config";
 import { sessionCookieOptions } from "./lib/edge/cookies";
 import { EDGE_TENANT_HEADER, parseHost } from "./lib/edge/tenant";
 import { AppError } from "./lib/errors";
+import { log } from "./lib/observability/log";
 import { clientIp } from "./lib/http/request";
 import { resolveRequestTenant } from "./lib/http/tenant";
 
@@ -47,6 +48,15 @@ export const { signIn, signOut } = NextAuth(() => {
   return {
     secret: config().AUTH_SECRET,
     trustHost: true,
+    // A refused sign-in is an answer, not a server error; other errors are logged without their details' secrets.
+    logger: {
+      error: (error: Error) => {
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+        log.error("next-auth error", { err: error });
+      },
+      warn: (code: string) => log.warn("next-auth warning", { code }),
+      debug: () => undefined,
+    },
     session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
     pages: { signIn: "/admin/sign-in", error: "/admin/sign-in" },
     cookies: { sessionToken: { name: currentSessionCookieName(), options: sessionCookieOptions(secure) } },

@@ -22,7 +22,7 @@ export function SignInForm({ action, title, subtitle }: { action: (state: SignIn
         <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
       {state.error ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" data-testid="sign-in-error" className="text-sm text-red-700">
           {state.error}
         </p>
       ) : null}

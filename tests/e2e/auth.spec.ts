@@ -1,0 +1,100 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+// Sign-in through the browser against the real built app (embedded PostgreSQL).
+// Tenants are created through the real API as the enterprise admin.
+
+const port = Number(process.env.E2E_PORT);
+const adminEmail = process.env.E2E_ADMIN_EMAIL!;
+const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
+const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
+
+test("an enterprise admin signs in at /admin/sign-in, sees the console, and signs out", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  await page.getByLabel("Email").fill(adminEmail);
+  await page.getByLabel("Password").fill("wrong-password-123");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not correct.");
+
+  await page.getByLabel("Password").fill(adminPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByTestId("admin-identity")).toContainText(adminEmail);
+
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("bisman.session"));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  expect(session!.domain).toBe("localhost"); // host-only: no leading dot
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+});
+
+test("/t/… cannot be requested directly", async ({ request }) => {
+  expect((await request.get("/t/anything")).status()).toBe(404);
+  expect((await request.get("/t/anything/sign-in", { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } })).status()).toBe(404);
+});
+
+async function adminToken(request: APIRequestContext): Promise<string> {
+  const res = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).token;
+}
+
+async function createTenant(request: APIRequestContext, token: string, slug: string, name: string, password: string) {
+  const res = await request.post("/api/enterprise/clients/create", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { name, slug, adminEmail: `owner@${slug}.test`, adminName: `${name} Owner`, adminPassword: password },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+test("a client user signs in on their tenant's host; the same browser is not signed in on another tenant's host", async ({ page, request }) => {
+  const token = await adminToken(request);
+  const suffix = Date.now().toString(36);
+  const a = `acme${suffix}`;
+  const b = `beta${suffix}`;
+  const password = "tenant-owner-password-1";
+  await createTenant(request, token, a, "Acme Corporation", password);
+  await createTenant(request, token, b, "Beta Industries", password);
+
+  await page.goto(tenantUrl(a, "/"));
+  await expect(page).toHaveURL(tenantUrl(a, "/sign-in"));
+  await expect(page.getByRole("heading", { name: "Sign in to Acme Corporation" })).toBeVisible();
+  await page.getByLabel("Email").fill(`owner@${a}.test`);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(tenantUrl(a, "/"));
+  await expect(page.getByTestId("tenant-name")).toHaveText("Acme Corporation");
+  await expect(page.getByTestId("user-name")).toHaveText("Acme Corporation Owner");
+
+  const cookies = await page.context().cookies(tenantUrl(a));
+  expect(cookies.find((c) => c.name.endsWith("bisman.session"))?.domain).toBe(`${a}.localhost`);
+
+  // Same browser, another tenant's host: not signed in.
+  await page.goto(tenantUrl(b, "/"));
+  await expect(page).toHaveURL(tenantUrl(b, "/sign-in"));
+  await expect(page.getByRole("heading", { name: "Sign in to Beta Industries" })).toBeVisible();
+  // A's credentials do not work on B's host.
+  await page.getByLabel("Email").fill(`owner@${a}.test`);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("sign-in-error")).toBeVisible();
+
+  // A's session cookie presented on B's host by hand is refused by the edge (403) and never signs anyone in.
+  const aSession = cookies.find((c) => c.name.endsWith("bisman.session"))!;
+  const forged = await request.get(tenantUrl(b, "/"), { headers: { cookie: `${aSession.name}=${aSession.value}` }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+
+  // Still signed in on A; sign out ends it.
+  await page.goto(tenantUrl(a, "/"));
+  await expect(page.getByTestId("user-name")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(tenantUrl(a, "/sign-in"));
+  await page.goto(tenantUrl(a, "/"));
+  await expect(page).toHaveURL(tenantUrl(a, "/sign-in"));
+});

@@ -1,0 +1,152 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TenantRecord } from "@/lib/tenancy/types";
+import { withTenantDb } from "@/lib/tenancy/connections";
+import { call, type Handler } from "@/tests/helpers/http";
+import { makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
+
+// The authorization matrix: every route file under app/api × every method it
+// exports × {own-tenant user with the permission, own-tenant user without it,
+// another tenant's user, anonymous, enterprise admin, super admin}. A route
+// file or method without an entry here fails the suite, so a new endpoint
+// cannot ship without deciding who may call it.
+//
+// "pass" means authorization let the request through: any status but
+// 401/403/404/5xx (the cases send a body the schema refuses, so a pass answers
+// 422 or 200 and changes nothing). For routes with an object id, a user of
+// another tenant, on their own tenant, naming this tenant's object → 404.
+
+type Actor = "ownWith" | "ownWithout" | "otherTenant" | "anonymous" | "enterpriseAdmin" | "superAdmin";
+type Expect = number | "pass";
+const ACTORS: Actor[] = ["ownWith", "ownWithout", "otherTenant", "anonymous", "enterpriseAdmin", "superAdmin"];
+
+interface World {
+  a: TenantRecord;
+  b: TenantRecord;
+  ownerA: TestUser;
+  plainA: TestUser;
+  ownerB: TestUser;
+  enterpriseAdmin: string;
+  superAdmin: string;
+  userIdA: string;
+  roleIdA: string;
+}
+
+interface Case {
+  path: string;
+  params?: (w: World) => Record<string, string>;
+  body?: unknown;
+  expect: Record<Actor, Expect>;
+  /** Params naming tenant A's objects, used by tenant B's owner on B: must answer 404. */
+  foreignObject?: (w: World) => Record<string, string>;
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Entry = { public?: string } & Partial<Record<Method, Case>>;
+
+const clientRoute = (p: string, extra: Partial<Case> = {}): Case => ({
+  path: p,
+  body: extra.body,
+  ...extra,
+  expect: { ownWith: "pass", ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403, ...extra.expect },
+});
+const loginRoute = (p: string): Case => ({
+  path: p,
+  body: { email: "not-an-email" },
+  // Public: everyone reaches validation (422); the answer never depends on who asks.
+  expect: { ownWith: 422, ownWithout: 422, otherTenant: 422, anonymous: 422, enterpriseAdmin: 422, superAdmin: 422 },
+});
+
+const MATRIX: Record<string, Entry> = {
+  "app/api/health/route.ts": { public: "liveness probe for load balancers", GET: { path: "/api/health", expect: { ownWith: 200, ownWithout: 200, otherTenant: 200, anonymous: 200, enterpriseAdmin: 200, superAdmin: 200 } } },
+  "app/api/enterprise/auth/login/route.ts": { public: "sign-in", POST: loginRoute("/api/enterprise/auth/login") },
+  "app/api/super-admin/auth/login/route.ts": { public: "sign-in", POST: loginRoute("/api/super-admin/auth/login") },
+  "app/api/client/auth/login/route.ts": { public: "sign-in", POST: loginRoute("/api/client/auth/login") },
+  "app/api/client/users/route.ts": {
+    GET: clientRoute("/api/client/users", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
+    POST: clientRoute("/api/client/users", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
+  },
+  "app/api/client/roles/route.ts": {
+    GET: clientRoute("/api/client/roles", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
+    POST: clientRoute("/api/client/roles", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
+  },
+  "app/api/client/users/[id]/roles/route.ts": {
+    POST: clientRoute("/api/client/users/:id/roles", { params: (w) => ({ id: w.userIdA }), body: { roles: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
+  },
+  "app/api/client/roles/[id]/permissions/route.ts": {
+    POST: clientRoute("/api/client/roles/:id/permissions", { params: (w) => ({ id: w.roleIdA }), body: { permissions: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.roleIdA }) }),
+  },
+};
+
+function routeFiles(dir = "app/api"): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...routeFiles(p));
+    else if (name === "route.ts" || name === "route.tsx" || name === "route.js") out.push(p.split(path.sep).join("/"));
+  }
+  return out.sort();
+}
+
+const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+let w: World;
+
+beforeAll(async () => {
+  const { tenant: a } = await makeTenant();
+  const { tenant: b } = await makeTenant();
+  const ownerA = await makeUser(a, ["Owner"]);
+  const plainA = await makeUser(a, []);
+  const ownerB = await makeUser(b, ["Owner"]);
+  const roleIdA = await withTenantDb(a, async (db) => (await db.role.findFirstOrThrow({ where: { name: "Viewer" } })).id);
+  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin: await makeSuperAdminToken(), userIdA: plainA.principal.id, roleIdA };
+});
+
+function tokenOf(actor: Actor): string | undefined {
+  return { ownWith: w.ownerA.token, ownWithout: w.plainA.token, otherTenant: w.ownerB.token, anonymous: undefined, enterpriseAdmin: w.enterpriseAdmin, superAdmin: w.superAdmin }[actor];
+}
+
+function matches(status: number, e: Expect): boolean {
+  return e === "pass" ? ![401, 403, 404].includes(status) && status < 500 : status === e;
+}
+
+describe("authorization matrix", () => {
+  it("has an entry for every route file and every exported method, and no stale entries", async () => {
+    const files = routeFiles();
+    expect(files.length).toBeGreaterThan(5); // guards against a vacuous pass (wrong directory)
+    const missing: string[] = [];
+    for (const f of files) {
+      const mod = (await import(`@/${f}`)) as Record<string, unknown>;
+      for (const m of METHODS) if (typeof mod[m] === "function" && !MATRIX[f]?.[m]) missing.push(`${m} ${f}`);
+    }
+    expect(missing, "add these to MATRIX in tests/integration/authz-matrix.test.ts").toEqual([]);
+    expect(Object.keys(MATRIX).filter((f) => !files.includes(f))).toEqual([]);
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([file, entry]) => METHODS.filter((m) => entry[m]).map((m) => ({ file, method: m, c: entry[m]! })));
+  it.each(cases)("$method $file", async ({ file, method, c }) => {
+    const handler = (await import(`@/${file}`))[method] as Handler;
+    const seen: Record<string, number> = {};
+    for (const actor of ACTORS) {
+      const params = c.params?.(w) ?? {};
+      const r = await call(handler, c.path, { method, token: tokenOf(actor), host: `${w.a.slug}.localhost:3000`, headers: { "x-tenant-id": w.a.slug, "x-forwarded-for": `10.2.0.${ACTORS.indexOf(actor)}` }, body: c.body, params });
+      seen[actor] = r.status;
+      expect(r.status >= 500 ? r.body : null).toBe(null);
+    }
+    const wrong = ACTORS.filter((a) => !matches(seen[a]!, c.expect[a]));
+    expect(wrong.map((a) => `${a}: got ${seen[a]}, expected ${c.expect[a]}`)).toEqual([]);
+    if (c.foreignObject) {
+      const r = await call(handler, c.path, { method, token: w.ownerB.token, host: `${w.b.slug}.localhost:3000`, headers: { "x-tenant-id": w.b.slug }, body: { roles: [], permissions: [] }, params: c.foreignObject(w) });
+      expect(r.status, "another tenant's object by id").toBe(404);
+    }
+    if (!entryIsPublic(file)) {
+      // Not vacuous: someone is let through and someone is refused.
+      expect(ACTORS.some((a) => matches(seen[a]!, "pass"))).toBe(true);
+      expect(ACTORS.some((a) => [401, 403].includes(seen[a]!))).toBe(true);
+    }
+  });
+});
+
+function entryIsPublic(file: string): boolean {
+  return !!MATRIX[file]?.public;
+}
