@@ -14,7 +14,12 @@ export function isSafeMethod(method: string): boolean {
  * Requests without Origin/Sec-Fetch-Site (API clients with bearer tokens) pass.
  */
 export function assertSameOrigin(req: Request): void {
-  if (isSafeMethod(req.method)) return;
+  assertSameOriginHeaders(req.method, req.headers);
+}
+
+export function assertSameOriginHeaders(method: string, headers: Headers): void {
+  const req = { headers };
+  if (isSafeMethod(method)) return;
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-origin requests are not accepted here.");
   const origin = req.headers.get("origin");

@@ -1,8 +1,10 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { withTenantDb } from "@/lib/tenancy/connections";
+import { issueToken } from "@/lib/auth/tokens";
+import type { ActionResult } from "@/lib/http/action";
 import { call, type Handler } from "@/tests/helpers/http";
 import { makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
 
@@ -150,3 +152,74 @@ describe("authorization matrix", () => {
 function entryIsPublic(file: string): boolean {
   return !!MATRIX[file]?.public;
 }
+
+// ── server actions ──
+// Every exported function of every "use server" file needs an entry: either
+// public (sign-in/out: covered end to end by tests/e2e/auth.spec.ts) or the
+// defineAction core it delegates to, checked against every actor (with the
+// browser session cookie, as a browser sends it).
+
+type Core = (headers: Headers, input: unknown) => Promise<ActionResult<unknown>>;
+type ActionEntry = { public: string } | { core: () => Promise<Core>; coreName: string; input: unknown; expect: Record<Actor, Expect> };
+
+const ACTION_MATRIX: Record<string, ActionEntry> = {
+  "app/admin/sign-in/actions.ts#adminSignIn": { public: "sign-in (apex only; e2e)" },
+  "app/admin/actions.ts#adminSignOut": { public: "sign-out of one's own session (e2e)" },
+  "app/t/[tenant]/actions.ts#tenantSignIn": { public: "sign-in of the host's tenant (e2e)" },
+  "app/t/[tenant]/actions.ts#tenantSignOut": { public: "sign-out of one's own session (e2e)" },
+  "app/t/[tenant]/users/actions.ts#createUserAction": {
+    core: async () => (await import("@/app/t/[tenant]/users/action-cores")).createUserCore,
+    coreName: "createUserCore",
+    input: { email: "bad" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+};
+
+function serverActionFiles(dir = "app"): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...serverActionFiles(p));
+    else if (/\.(ts|tsx)$/.test(name) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(readFileSync(p, "utf8"))) out.push(p.split(path.sep).join("/"));
+  }
+  return out.sort();
+}
+
+describe("server action matrix", () => {
+  it("has an entry for every exported server action", () => {
+    const found: string[] = [];
+    for (const f of serverActionFiles()) {
+      const src = readFileSync(f, "utf8");
+      for (const m of src.matchAll(/export\s+(?:async\s+function|const)\s+([A-Za-z0-9_]+)/g)) found.push(`${f}#${m[1]}`);
+    }
+    expect(found.length).toBeGreaterThan(3);
+    expect(found.filter((k) => !ACTION_MATRIX[k]), "add these to ACTION_MATRIX").toEqual([]);
+    expect(Object.keys(ACTION_MATRIX).filter((k) => !found.includes(k))).toEqual([]);
+  });
+
+  const cores = Object.entries(ACTION_MATRIX).filter((e): e is [string, Extract<ActionEntry, { core: unknown }>] => "core" in e[1]);
+  it.each(cores)("%s", async (key, entry) => {
+    const file = key.split("#")[0]!;
+    expect(readFileSync(file, "utf8"), "the action must delegate to its core").toContain(entry.coreName);
+    const core = await entry.core();
+    const sessions: Partial<Record<Actor, string>> = {};
+    for (const [actor, p] of [["ownWith", w.ownerA.principal], ["ownWithout", w.plainA.principal], ["otherTenant", w.ownerB.principal]] as const) {
+      sessions[actor] = (await issueToken(p, { use: "session" })).token;
+    }
+    const seen: Record<string, number> = {};
+    for (const actor of ACTORS) {
+      let cookie = sessions[actor];
+      if (actor === "enterpriseAdmin" || actor === "superAdmin") {
+        // Admin tokens are re-issued as sessions: same principal, browser form.
+        const { verifyToken } = await import("@/lib/auth/tokens");
+        cookie = (await issueToken(await verifyToken(actor === "enterpriseAdmin" ? w.enterpriseAdmin : w.superAdmin), { use: "session" })).token;
+      }
+      const headers = new Headers({ host: `${w.a.slug}.localhost:3000`, "x-bisman-tenant": w.a.slug, origin: `http://${w.a.slug}.localhost:3000` });
+      if (cookie) headers.set("cookie", `bisman.session=${cookie}`);
+      const r = await core(headers, entry.input);
+      seen[actor] = r.ok ? 200 : r.problem.status;
+    }
+    const wrong = ACTORS.filter((a) => !matches(seen[a]!, entry.expect[a]));
+    expect(wrong.map((a) => `${a}: got ${seen[a]}, expected ${entry.expect[a]}`)).toEqual([]);
+  });
+});
