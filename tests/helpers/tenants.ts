@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Principal } from "@/lib/auth/principal";
 import { issueToken } from "@/lib/auth/tokens";
 import { enterpriseDb } from "@/lib/enterprise/db";
-import { createClient } from "@/lib/provisioning/create-client";
+import { createTenant, destroyTenants } from "@/tests/factories/tenant";
 import { getTenant } from "@/lib/tenancy/registry";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
@@ -12,14 +12,15 @@ import type { TenantRecord } from "@/lib/tenancy/types";
 
 export const OWNER_PASSWORD = "owner-password-123";
 
+/** A tenant from the shared factory (tests/factories/tenant.ts), as the registry sees it. Drop with destroyTenants(). */
 export async function makeTenant(opts: { modules?: string[] } = {}): Promise<{ tenant: TenantRecord; owner: { email: string; password: string } }> {
-  const slug = `t${randomBytes(5).toString("hex")}`;
-  const email = `owner@${slug}.test`;
-  const res = await createClient({ name: `Tenant ${slug}`, slug, adminEmail: email, adminName: "Olive Owner", adminPassword: OWNER_PASSWORD, modules: opts.modules }, { type: "system", id: null });
-  const tenant = await getTenant(res.body.clientId);
+  const t = await createTenant({ modules: opts.modules, adminName: "Olive Owner", adminPassword: OWNER_PASSWORD });
+  const tenant = await getTenant(t.id);
   if (!tenant) throw new Error("tenant not found after provisioning");
-  return { tenant, owner: { email, password: OWNER_PASSWORD } };
+  return { tenant, owner: { email: t.adminEmail, password: t.adminPassword } };
 }
+
+export { destroyTenants };
 
 export interface TestUser {
   principal: Extract<Principal, { kind: "client-user" }>;

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import { issueToken } from "@/lib/auth/tokens";
 import type { ActionResult } from "@/lib/http/action";
 import { call, type Handler } from "@/tests/helpers/http";
-import { makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
+import { destroyTenants, makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
 
 // The authorization matrix: every route file under app/api × every method it
 // exports × {own-tenant user with the permission, own-tenant user without it,
@@ -93,6 +93,8 @@ function routeFiles(dir = "app/api"): string[] {
 
 const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 let w: World;
+
+afterAll(() => destroyTenants());
 
 beforeAll(async () => {
   const { tenant: a } = await makeTenant();

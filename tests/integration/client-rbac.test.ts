@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as clientLogin } from "@/app/api/client/auth/login/route";
 import { GET as listRoles, POST as createRole } from "@/app/api/client/roles/route";
 import { POST as setRolePermissions } from "@/app/api/client/roles/[id]/permissions/route";
@@ -9,7 +9,7 @@ import { enterpriseDb } from "@/lib/enterprise/db";
 import { invalidateTenant } from "@/lib/tenancy/registry";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
-import { makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
 
 let a: TenantRecord;
 let b: TenantRecord;
@@ -18,6 +18,8 @@ let owner: TestUser;
 let viewer: TestUser;
 let nobody: TestUser;
 let bOwner: TestUser;
+
+afterAll(() => destroyTenants());
 
 beforeAll(async () => {
   ({ tenant: a, owner: aOwner } = await makeTenant({ modules: ["core"] }));

@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listUsers, POST as createUser } from "@/app/api/client/users/route";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
-import { makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
+import { destroyTenants, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
 
 // Header and host attacks against the Node side, which must hold even when
 // the middleware never ran (it does not run on /api/*, and can be skipped).
@@ -12,6 +12,8 @@ let a: TenantRecord;
 let b: TenantRecord;
 let ownerA: TestUser;
 let ownerB: TestUser;
+
+afterAll(() => destroyTenants());
 
 beforeAll(async () => {
   ({ tenant: a } = await makeTenant());
