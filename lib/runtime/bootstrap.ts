@@ -72,5 +72,6 @@ export async function bootstrap(opts: BootstrapOptions): Promise<{ firstAdmin: F
   await ensureModuleCatalogue(opts.db);
   await ensureClientTemplate(opts.databaseUrl);
   const firstAdmin = await ensureFirstEnterpriseAdmin(opts.db, { email: opts.adminEmail, password: opts.adminPassword, dataDir: opts.dataDir });
+  await (await import("../provisioning/reconcile")).reconcile({ db: opts.db, enterpriseUrl: opts.databaseUrl, adminUrls: { DATABASE_URL: opts.databaseUrl } }); // finish or clean tenants a crash left in PROVISIONING
   return { firstAdmin, enterpriseVersion: migrated.version };
 }

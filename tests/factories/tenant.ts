@@ -23,13 +23,17 @@ export function randomSlug(prefix = "t"): string {
   return `${prefix}${randomBytes(6).toString("hex")}`;
 }
 
-export async function createTenant(opts: Partial<Omit<CreateClientRequest, "adminPassword">> & { adminPassword?: string } = {}): Promise<TestTenant> {
+/**
+ * `adminPassword: null` skips the password (the owner gets a setup link instead, and
+ * provisioning skips argon2: use it for bulk tenants); the returned adminPassword is then "".
+ */
+export async function createTenant(opts: Partial<Omit<CreateClientRequest, "adminPassword">> & { adminPassword?: string | null } = {}): Promise<TestTenant> {
   const slug = opts.slug ?? randomSlug();
   const name = opts.name ?? `Test ${slug}`;
   const adminEmail = opts.adminEmail ?? `admin@${slug}.test`;
-  const adminPassword = opts.adminPassword ?? randomBytes(12).toString("base64url");
+  const adminPassword = opts.adminPassword === null ? undefined : (opts.adminPassword ?? randomBytes(12).toString("base64url"));
   const { body } = await createClient({ ...opts, name, slug, adminEmail, adminPassword }, { type: "system", id: null });
-  const tenant = { id: body.clientId, slug, name, dbName: body.dbName, adminEmail, adminPassword };
+  const tenant = { id: body.clientId, slug, name, dbName: body.dbName, adminEmail, adminPassword: adminPassword ?? "" };
   made.set(tenant.id, tenant);
   return tenant;
 }
@@ -46,7 +50,10 @@ export async function destroyTenant(id: string): Promise<void> {
 export async function destroyTenants(): Promise<void> {
   const db = enterpriseDb();
   const rows = await db.client.findMany({ select: { id: true, dbName: true, shardId: true } });
-  for (const row of rows) await dropTenant(db, row);
+  // DROP DATABASE checkpoints: a few at a time is faster than one by one, and kinder than all at once.
+  await Promise.all([0, 1, 2].map(async () => {
+    for (let row = rows.shift(); row; row = rows.shift()) await dropTenant(db, row);
+  }));
   made.clear();
 }
 

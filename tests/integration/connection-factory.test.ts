@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { enterpriseDb } from "@/lib/enterprise/db";
+import { closeAdminPools } from "@/lib/provisioning";
+import { ConnectionFactory } from "@/lib/tenancy/connections";
+import { getTenant } from "@/lib/tenancy/registry";
+import type { TenantRecord } from "@/lib/tenancy/types";
+import { createTenant, destroyTenants } from "@/tests/factories/tenant";
+import { adminQuery } from "../helpers/databases";
+
+// The connection factory under pressure, on real tenant databases: a tiny LRU
+// with many tenants, and many tenants under a connection budget.
+
+const adminUrl = inject("pgAdminUrl");
+let tenants: TenantRecord[] = [];
+
+async function tenantConnections(): Promise<number> {
+  const names = tenants.map((t) => t.dbName);
+  const r = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = ANY($1::text[])", [names]);
+  return r.rows[0]!.n as number;
+}
+
+/** Samples the server while fn runs: the most tenant connections seen at once. */
+async function peakWhile<T>(fn: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  let peak = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      peak = Math.max(peak, await tenantConnections());
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  try {
+    return { result: await fn(), peak };
+  } finally {
+    running = false;
+    await sampler;
+  }
+}
+
+// 100 tenants provisioned through the service (no admin password: no argon2 cost), three at a time.
+beforeAll(async () => {
+  const made: TenantRecord[] = [];
+  const queue = Array.from({ length: 100 }, (_, i) => i);
+  await Promise.all(
+    [0, 1, 2].map(async () => {
+      while (queue.shift() !== undefined) {
+        const t = await createTenant({ adminPassword: null });
+        made.push((await getTenant(t.id))!);
+      }
+    }),
+  );
+  tenants = made;
+}, 300_000);
+
+afterAll(async () => {
+  await destroyTenants();
+  await closeAdminPools();
+}, 300_000);
+
+describe("connection factory", () => {
+  it("LRU max 2, 10 tenants, 200 concurrent queries: zero errors, no leaked connections", async () => {
+    const factory = new ConnectionFactory({ maxClients: 2, poolSize: 2, budget: 40 });
+    const ten = tenants.slice(0, 10);
+    const { result, peak } = await peakWhile(() =>
+      Promise.allSettled(
+        Array.from({ length: 200 }, (_, i) => {
+          const t = ten[i % 10]!;
+          return factory.withDb(t, async (db) => {
+            const rows = await db.$queryRaw<{ db: string }[]>`SELECT current_database() AS db, pg_sleep(0.005)::text AS slept`;
+            return rows[0]!.db === t.dbName;
+          });
+        }),
+      ),
+    );
+    const errors = result.filter((r) => r.status === "rejected");
+    expect(errors.map((e) => String((e as PromiseRejectedResult).reason).slice(-300))).toEqual([]);
+    expect(result.every((r) => r.status === "fulfilled" && r.value === true)).toBe(true);
+    expect(peak).toBeLessThanOrEqual(40);
+    const stats = factory.stats();
+    expect(stats.open).toBeLessThanOrEqual(2);
+    expect(stats.leases).toBe(0);
+    expect(stats.opened).toBeGreaterThan(2); // it really churned
+    await factory.closeAll();
+    expect(factory.stats().reservedByShard).toEqual(Object.fromEntries(Object.keys(stats.reservedByShard).map((k) => [k, 0])));
+    await expect.poll(tenantConnections, { timeout: 5_000 }).toBe(0);
+  });
+
+  it("an evicted client keeps serving its lease and closes when the lease returns", async () => {
+    const factory = new ConnectionFactory({ maxClients: 1, poolSize: 1, budget: 40 });
+    const [a, b] = tenants as [TenantRecord, TenantRecord];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = factory.withDb(a, async (db) => {
+      await db.$queryRaw`SELECT 1`;
+      await gate; // still leased while b pushes a out of the LRU
+      return db.$queryRaw<{ db: string }[]>`SELECT current_database() AS db`;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await factory.withDb(b, (db) => db.$queryRaw`SELECT 1`);
+    expect(factory.stats()).toMatchObject({ open: 1, retiredOpen: 1 });
+    release();
+    expect((await slow)[0]!.db).toBe(a.dbName);
+    await expect.poll(() => factory.stats().retiredOpen).toBe(0);
+    await factory.closeAll();
+  });
+
+  it("100 tenants under a budget of 40 connections: zero errors, never more than 40", async () => {
+    const factory = new ConnectionFactory({ maxClients: 50, poolSize: 2, budget: 40, waitMs: 30_000 });
+    const { result, peak } = await peakWhile(() =>
+      Promise.allSettled(
+        Array.from({ length: 300 }, (_, i) => {
+          const t = tenants[(i * 37) % tenants.length]!;
+          return factory.withDb(t, (db) => db.user.count());
+        }),
+      ),
+    );
+    const errors = result.filter((r) => r.status === "rejected");
+    expect(errors.map((e) => String((e as PromiseRejectedResult).reason).slice(-300))).toEqual([]);
+    expect(peak).toBeLessThanOrEqual(40);
+    const shardId = tenants[0]!.shardId;
+    expect(factory.stats().reservedByShard[shardId]).toBeLessThanOrEqual(40);
+    await factory.closeAll();
+    await expect.poll(tenantConnections, { timeout: 5_000 }).toBe(0);
+  });
+
+  it("the shard's budget applies when no override is given", async () => {
+    const shard = await enterpriseDb().shard.findFirstOrThrow({ where: { id: tenants[0]!.shardId } });
+    const factory = new ConnectionFactory({ poolSize: 2 });
+    await Promise.all(tenants.slice(0, 30).map((t) => factory.withDb(t, (db) => db.user.count())));
+    expect(factory.stats().reservedByShard[shard.id]).toBeLessThanOrEqual(shard.connectionBudget);
+    await factory.closeAll();
+  });
+});
