@@ -59,6 +59,8 @@ export interface ApplyOptions {
    * transaction the role is granted what it lacks (nothing is written when nothing lacks).
    */
   grantTo?: string;
+  /** Release the advisory lock at the end (default). False when the caller ends the session anyway. */
+  releaseLock?: boolean;
 }
 
 // One key for every database: the lock is per database because advisory locks are.
@@ -82,11 +84,7 @@ export interface AppliedRow {
 
 export async function appliedMigrations(db: ClientBase): Promise<AppliedRow[]> {
   try {
-    const res = await db.query<AppliedRow>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations"
-        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-    );
-    return res.rows;
+    return (await db.query<AppliedRow>(APPLIED_SQL)).rows;
   } catch (err) {
     // A database that never saw a migration (one round trip saved in the usual case).
     if ((err as { code?: string }).code === "42P01") return [];
@@ -110,30 +108,74 @@ function newestOf(applied: AppliedRow[], alsoApplied: string[] = []): string | n
   return newest;
 }
 
+const APPLIED_SQL = `SELECT migration_name, checksum FROM "_prisma_migrations"
+  WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`;
+
+/**
+ * True when default privileges (set by provisioning, ALTER DEFAULT PRIVILEGES as
+ * the admin) already give `role` DML on tables and sequences the current user
+ * creates in public: then new objects need no grant and the check is skipped.
+ */
+function coveredSql(role: string): string {
+  return `SELECT count(DISTINCT d.defaclobjtype) = 2 AS covered
+    FROM pg_default_acl d CROSS JOIN LATERAL aclexplode(d.defaclacl) a
+   WHERE d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+     AND d.defaclnamespace = 'public'::regnamespace
+     AND a.grantee = (SELECT oid FROM pg_roles WHERE rolname = ${literal(role)})
+     AND ((d.defaclobjtype = 'r' AND a.privilege_type = 'INSERT') OR (d.defaclobjtype = 'S' AND a.privilege_type = 'USAGE'))`;
+}
+
+interface Prelude {
+  applied: AppliedRow[];
+  /** Whether grants must be checked after each migration. */
+  grant: boolean;
+}
+
+/**
+ * Takes the lock and reads the state in one round trip (lock; default privileges;
+ * applied rows). Session advisory locks survive a failed statement, so when the
+ * bookkeeping table does not exist yet (a database never migrated) pg_locks says
+ * whether we hold the lock.
+ */
+async function lockAndRead(db: ClientBase, opts: ApplyOptions): Promise<Prelude> {
+  const lock = opts.skipIfLocked ? `SELECT pg_try_advisory_lock(${MIGRATION_LOCK_KEY}) AS locked` : `SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY}), true AS locked`;
+  const statements = [lock, ...(opts.grantTo ? [coveredSql(opts.grantTo)] : []), APPLIED_SQL];
+  try {
+    const results = (await db.query(statements.join(";\n"))) as unknown as Array<{ rows: Array<Record<string, unknown>> }>;
+    if (!results[0]!.rows[0]!.locked) throw new MigrationLockedError();
+    return { grant: opts.grantTo ? !results[1]!.rows[0]!.covered : false, applied: results.at(-1)!.rows as unknown as AppliedRow[] };
+  } catch (err) {
+    if ((err as { code?: string }).code !== "42P01") throw err;
+  }
+  const held = await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND classid = 0 AND objid = $1 AND objsubid = 1`, [MIGRATION_LOCK_KEY]);
+  if (held.rows[0].n === 0) {
+    if (opts.skipIfLocked) throw new MigrationLockedError();
+    await db.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK_KEY]);
+  }
+  const covered = opts.grantTo ? (await db.query(coveredSql(opts.grantTo))).rows[0].covered : true;
+  return { grant: opts.grantTo ? !covered : false, applied: await appliedMigrations(db) };
+}
+
 export async function applyMigrations(db: ClientBase, migrations: Migration[], opts: ApplyOptions = {}): Promise<ApplyResult> {
   if (opts.dryRun) {
     const applied = await appliedMigrations(db);
     return { applied: pendingMigrations(migrations, applied).map((m) => m.name), version: newestOf(applied) };
   }
-  if (opts.skipIfLocked) {
-    const got = await db.query(`SELECT pg_try_advisory_lock($1) AS ok`, [MIGRATION_LOCK_KEY]);
-    if (!got.rows[0].ok) throw new MigrationLockedError();
-  } else {
-    await db.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK_KEY]);
-  }
+  // Read under the lock: a run that held it before us may have applied some.
+  const { applied, grant } = await lockAndRead(db, opts);
   try {
-    // Read under the lock: a run that held it before us may have applied some.
-    const applied = await appliedMigrations(db);
     const pending = pendingMigrations(migrations, applied);
-    if (pending.length > 0) await db.query(CREATE_TABLE);
+    // Rows came from the table, so it exists; only a first migration creates it.
+    if (pending.length > 0 && applied.length === 0) await db.query(CREATE_TABLE);
     const done: string[] = [];
     for (const m of pending) {
-      await applyOne(db, m, opts);
+      await applyOne(db, m, { ...opts, grantTo: grant ? opts.grantTo : undefined });
       done.push(m.name);
     }
     return { applied: done, version: newestOf(applied, done) };
   } finally {
-    await db.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    // A caller that ends the session right away saves this round trip: the lock goes with the session.
+    if (opts.releaseLock !== false) await db.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK_KEY]).catch(() => undefined);
   }
 }
 
@@ -160,17 +202,30 @@ async function applyOne(db: ClientBase, m: Migration, opts: ApplyOptions): Promi
     await db.query(RECORD, [randomUUID(), m.checksum, m.name, startedAt]);
     return;
   }
+  // One round trip for the whole transaction (under load every round trip is a
+  // scheduling cycle of two processes): BEGIN, the file, its bookkeeping row,
+  // the grants, COMMIT. The separator survives a file ending in a line comment.
+  // When a statement fails, PostgreSQL skips the rest of the string and leaves
+  // the transaction aborted: nothing of the file stays, and ROLLBACK ends it.
+  const parts = ["BEGIN"];
+  if (lockTimeout) parts.push(`SET LOCAL lock_timeout = ${literal(lockTimeout)}`);
+  parts.push(m.sql, recordSql(m));
+  if (opts.grantTo) parts.push(grantSql(opts.grantTo));
+  parts.push("COMMIT");
   try {
-    await db.query("BEGIN");
-    if (lockTimeout) await db.query(`SELECT set_config('lock_timeout', $1, true)`, [lockTimeout]);
-    await db.query(m.sql);
-    await db.query(RECORD, [randomUUID(), m.checksum, m.name, startedAt]);
-    if (opts.grantTo) await db.query(grantSql(opts.grantTo));
-    await db.query("COMMIT");
+    await db.query(parts.join("\n;\n"));
   } catch (err) {
     await db.query("ROLLBACK").catch(() => undefined);
     throw new MigrationFailedError(m.name, err);
   }
+}
+
+const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
+
+/** The bookkeeping row, inline (a multi-statement string takes no parameters); started_at is the transaction's start. */
+function recordSql(m: Migration): string {
+  return `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+  VALUES (${literal(randomUUID())}, ${literal(m.checksum)}, ${literal(m.name)}, now(), clock_timestamp(), 1)`;
 }
 
 /**
@@ -178,7 +233,7 @@ async function applyOne(db: ClientBase, m: Migration, opts: ApplyOptions): Promi
  * except the migration bookkeeping. One round trip; writes nothing when nothing lacks.
  */
 export function grantSql(role: string): string {
-  const lit = `'${role.replaceAll("'", "''")}'`;
+  const lit = literal(role);
   return `DO $bisman_grant$
 DECLARE r record;
 BEGIN

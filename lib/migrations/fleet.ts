@@ -142,6 +142,7 @@ export async function migrateTarget(
       skipIfLocked: (opts.onLocked ?? "skip") === "skip",
       lockTimeoutMs: opts.lockTimeoutMs ?? 10_000,
       grantTo: target.grantTo,
+      releaseLock: false, // db.end() below releases it with the session
     });
     if (opts.dryRun) return done({ status: res.applied.length ? "pending" : "current", pending: res.applied, version: res.version });
     return done({ status: res.applied.length ? "migrated" : "current", applied: res.applied, version: res.version });

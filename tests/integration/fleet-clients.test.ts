@@ -57,6 +57,10 @@ beforeAll(async () => {
   shardId = (await db.shard.findUniqueOrThrow({ where: { name: "default" } })).id;
   farShardId = (await db.shard.create({ data: { name: `far-${randomUUID().slice(0, 8)}`, adminUrlEnv: "BISMAN_TEST_UNSET_SHARD_URL" } })).id;
   active = [await tenant("ACTIVE", shardId), await tenant("ACTIVE", shardId)];
+  // Tenant 0 as provisioning leaves it (default privileges: no grant check needed); tenant 1 without (grants checked).
+  const r0 = quoteIdent(active[0]!.dbName);
+  await adminQuery(adminUrl, `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r0}`, [], active[0]!.dbName);
+  await adminQuery(adminUrl, `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${r0}`, [], active[0]!.dbName);
   suspended = await tenant("SUSPENDED", shardId);
   archived = await tenant("ARCHIVED", shardId);
   far = await tenant("ACTIVE", farShardId, false);
@@ -116,8 +120,15 @@ describe("migrateClients", () => {
     // The registry's copy is still stale; the gate re-reads the row (at most every recheckMs) and serves.
     await expect(assertTenantSchemaCurrent(stale, { db, required: extraName, recheckMs: 0 })).resolves.toBeUndefined();
     // The DDL ran as the admin; the tenant role got DML on the new table.
-    const privs = await adminQuery(adminUrl, `SELECT has_table_privilege($1, '"FleetClients"', 'INSERT') AS ok`, [tenantRoleOf(active[1]!)], active[1]!.dbName);
-    expect(privs.rows[0]!.ok).toBe(true);
+    for (const t of active) {
+      const privs = await adminQuery(
+        adminUrl,
+        `SELECT has_table_privilege($1, '"FleetClients"', 'INSERT') AS t, has_sequence_privilege($1, '"FleetClients_id_seq"', 'USAGE') AS s`,
+        [tenantRoleOf(t)],
+        t.dbName,
+      );
+      expect(privs.rows[0]).toEqual({ t: true, s: true });
+    }
   });
 
   it("the schema gate compares versions: older or unknown is behind, equal or newer is served", () => {
