@@ -1,4 +1,5 @@
 import type { EnterpriseDb } from "../enterprise/db";
+import { isSchemaBehind } from "../tenancy/schema-gate";
 import type { ClientView } from "./schemas";
 
 // The enterprise API's view of a client: never the URI or its key id.
@@ -12,6 +13,9 @@ export const clientViewSelect = {
   dbName: true,
   shardId: true,
   schemaVersion: true,
+  lastMigrationAt: true,
+  lastMigrationStatus: true,
+  lastMigrationError: true,
   failureReason: true,
   archivedAt: true,
   createdAt: true,
@@ -35,6 +39,10 @@ export function toClientView(r: Pick<Row, keyof typeof clientViewSelect>): Clien
     dbName: r.dbName,
     shardId: r.shardId,
     schemaVersion: r.schemaVersion,
+    schemaBehind: isSchemaBehind(r.schemaVersion),
+    lastMigrationAt: r.lastMigrationAt?.toISOString() ?? null,
+    lastMigrationStatus: r.lastMigrationStatus === "succeeded" || r.lastMigrationStatus === "failed" ? r.lastMigrationStatus : null,
+    lastMigrationError: r.lastMigrationError,
     failureReason: r.failureReason,
     modules: r.modules.map((m) => m.module.key).sort(),
     superAdminIds: r.superAdmins.map((s) => s.superAdminId).sort(),

@@ -2,6 +2,7 @@ import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
 import { AppError } from "../errors";
 import { clientViewSelect, toClientView } from "./client-view";
 import type { ClientView, ListClientsQuery } from "./schemas";
+import { requiredClientSchemaVersion } from "../tenancy/schema-gate";
 
 // GET /api/enterprise/clients: newest first, keyset (cursor) pagination on
 // (createdAt, id) so pages stay stable while clients are created.
@@ -29,6 +30,7 @@ export async function listClients(query: ListClientsQuery, db: EnterpriseDb = en
     where: {
       AND: [
         query.status ? { status: query.status } : {},
+        query.schema === "behind" ? behindWhere() : {},
         query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" as const } }, { slug: { contains: query.q.toLowerCase() } }] } : {},
         after ? { OR: [{ createdAt: { lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { lt: after.id } }] } : {},
       ],
@@ -43,4 +45,11 @@ export async function listClients(query: ListClientsQuery, db: EnterpriseDb = en
     items: page.map(toClientView),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
   };
+}
+
+/** Fleet tenants (ACTIVE, SUSPENDED: what `npm run migrate:clients` migrates) older than the code's newest client migration. */
+function behindWhere() {
+  const required = requiredClientSchemaVersion();
+  if (required === null) return { id: { in: [] as string[] } };
+  return { status: { in: ["ACTIVE" as const, "SUSPENDED" as const] }, OR: [{ schemaVersion: null }, { schemaVersion: { lt: required } }] };
 }

@@ -56,6 +56,8 @@ export const ZListClientsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   status: z.enum(["PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "ARCHIVED"]).optional(),
   q: z.string().trim().max(100).optional(),
+  /** "behind": ACTIVE/SUSPENDED tenants whose schema is older than the code's newest client migration (fleet migrations). */
+  schema: z.enum(["behind"]).optional(),
 });
 export type ListClientsQuery = z.infer<typeof ZListClientsQuery>;
 
@@ -69,6 +71,11 @@ export const ZClientView = z.object({
   dbName: z.string(),
   shardId: z.uuid(),
   schemaVersion: z.string().nullable(),
+  /** Fleet migrations: older than the code's newest client migration. */
+  schemaBehind: z.boolean(),
+  lastMigrationAt: z.string().nullable(),
+  lastMigrationStatus: z.enum(["succeeded", "failed"]).nullable(),
+  lastMigrationError: z.string().nullable(),
   failureReason: z.string().nullable(),
   modules: z.array(z.string()),
   superAdminIds: z.array(z.uuid()),

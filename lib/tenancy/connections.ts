@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { PrismaClient } from "../generated/client/client.ts";
 import { log } from "../observability/log";
 import { getTenantCiphertext, onTenantInvalidated } from "./registry";
+import { assertTenantSchemaCurrent } from "./schema-gate";
 import { getShard } from "./shards";
 import type { ClientDb, TenantContext, TenantRecord } from "./types";
 
@@ -90,6 +91,8 @@ export class ConnectionFactory {
   /** Leases the tenant's client for the duration of fn. */
   async withDb<T>(tenant: TenantRecord, fn: (db: ClientDb) => Promise<T>): Promise<T> {
     assertUsable(tenant);
+    // 503 + Retry-After while the tenant's schema is older than this code needs (fleet migrations, lib/tenancy/schema-gate.ts).
+    await assertTenantSchemaCurrent(tenant);
     const ciphertext = await getTenantCiphertext(tenant.id);
     if (!ciphertext) throw new AppError("unavailable", "This client is not ready.");
     const uri = decrypt(ciphertext, tenant.id);
