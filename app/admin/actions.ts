@@ -1,7 +1,7 @@
 "use server";
-// Server action: end the admin's browser session.
+// Server action: end the admin's browser session (the button then navigates to /admin/sign-in).
 import { signOut } from "@/auth";
 
 export async function adminSignOut(): Promise<void> {
-  await signOut({ redirectTo: "/admin/sign-in" });
+  await signOut({ redirect: false });
 }

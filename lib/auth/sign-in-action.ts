@@ -1,15 +1,25 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { WRONG_CREDENTIALS } from "./login";
 
-// What a sign-in server action answers when next-auth refuses: the same text
-// for a wrong email and a wrong password; rate limiting says so.
-export async function signInOrExplain(run: () => Promise<unknown>): Promise<{ error?: string }> {
+// What a sign-in server action answers. On success the browser navigates
+// itself (a full navigation): a redirect() inside a server action is rendered
+// by Next with an internal fetch to the apex origin, which never passes the
+// middleware's tenant rewrite. On refusal: the same text for a wrong email and
+// a wrong password; rate limiting says so.
+export interface SignInResult {
+  error?: string;
+  email?: string;
+  redirectTo?: string;
+}
+
+export async function signInOrExplain(email: unknown, run: () => Promise<unknown>, redirectTo: string): Promise<SignInResult> {
+  const typed = typeof email === "string" ? email : "";
   try {
-    await run(); // redirects (throws NEXT_REDIRECT) on success
-    return {};
+    await run();
+    return { redirectTo };
   } catch (err) {
-    if (err instanceof CredentialsSignin && err.code === "rate_limited") return { error: "Too many failed sign-ins; try again later." };
-    if (err instanceof AuthError) return { error: WRONG_CREDENTIALS };
+    if (err instanceof CredentialsSignin && err.code === "rate_limited") return { error: "Too many failed sign-ins; try again later.", email: typed };
+    if (err instanceof AuthError) return { error: WRONG_CREDENTIALS, email: typed };
     throw err;
   }
 }

@@ -16,6 +16,7 @@ test("an enterprise admin signs in at /admin/sign-in, sees the console, and sign
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not correct.");
 
+  await expect(page.getByLabel("Email")).toHaveValue(adminEmail); // kept after a refusal
   await page.getByLabel("Password").fill(adminPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
@@ -53,7 +54,7 @@ async function createTenant(request: APIRequestContext, token: string, slug: str
   expect(res.status(), await res.text()).toBe(201);
 }
 
-test("a client user signs in on their tenant's host; the same browser is not signed in on another tenant's host", async ({ page, request }) => {
+test("a client user signs in on their tenant's host; the same browser is not signed in on another tenant's host", async ({ page, request, browser }) => {
   const token = await adminToken(request);
   const suffix = Date.now().toString(36);
   const a = `acme${suffix}`;
@@ -87,8 +88,11 @@ test("a client user signs in on their tenant's host; the same browser is not sig
 
   // A's session cookie presented on B's host by hand is refused by the edge (403) and never signs anyone in.
   const aSession = cookies.find((c) => c.name.endsWith("bisman.session"))!;
-  const forged = await request.get(tenantUrl(b, "/"), { headers: { cookie: `${aSession.name}=${aSession.value}` }, maxRedirects: 0 });
-  expect(forged.status()).toBe(403);
+  const other = await browser.newContext();
+  await other.addCookies([{ name: aSession.name, value: aSession.value, domain: `${b}.localhost`, path: "/", httpOnly: true, secure: aSession.secure, sameSite: "Lax" }]);
+  const forged = await (await other.newPage()).goto(tenantUrl(b, "/"));
+  expect(forged?.status()).toBe(403);
+  await other.close();
 
   // Still signed in on A; sign out ends it.
   await page.goto(tenantUrl(a, "/"));

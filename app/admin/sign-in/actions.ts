@@ -1,9 +1,9 @@
 "use server";
-// Server action: sign an enterprise or super admin in (apex host only); redirects to /admin.
+// Server action: sign an enterprise or super admin in (apex host only); the form then navigates to /admin.
 import { signIn } from "@/auth";
 import { signInOrExplain } from "@/lib/auth/sign-in-action";
 import type { SignInState } from "./sign-in-form";
 
 export async function adminSignIn(_state: SignInState, form: FormData): Promise<SignInState> {
-  return signInOrExplain(() => signIn("admin", { email: form.get("email"), password: form.get("password"), redirectTo: "/admin" }));
+  return signInOrExplain(form.get("email"), () => signIn("admin", { email: form.get("email"), password: form.get("password"), redirect: false }), "/admin");
 }

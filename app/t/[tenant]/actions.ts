@@ -1,13 +1,13 @@
 "use server";
-// Server actions of the tenant app: sign a user of the host's tenant in (→ /) and out (→ /sign-in).
+// Server actions of the tenant app: sign a user of the host's tenant in (the form then navigates to /) and out.
 import { signIn, signOut } from "@/auth";
 import { signInOrExplain } from "@/lib/auth/sign-in-action";
 import type { SignInState } from "@/app/admin/sign-in/sign-in-form";
 
 export async function tenantSignIn(_state: SignInState, form: FormData): Promise<SignInState> {
-  return signInOrExplain(() => signIn("tenant", { email: form.get("email"), password: form.get("password"), redirectTo: "/" }));
+  return signInOrExplain(form.get("email"), () => signIn("tenant", { email: form.get("email"), password: form.get("password"), redirect: false }), "/");
 }
 
 export async function tenantSignOut(): Promise<void> {
-  await signOut({ redirectTo: "/sign-in" });
+  await signOut({ redirect: false });
 }

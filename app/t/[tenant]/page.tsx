@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { SignOutButton } from "@/app/admin/sign-out-button";
 import { redirect } from "next/navigation";
 import { tenantPage } from "@/lib/auth/pages";
 import { tenantSignOut } from "./actions";
@@ -15,11 +16,7 @@ export default async function TenantHomePage({ params }: { params: Promise<{ ten
         <h1 className="text-2xl font-semibold" data-testid="tenant-name">
           {tenant.name}
         </h1>
-        <form action={tenantSignOut}>
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-            Sign out
-          </button>
-        </form>
+        <SignOutButton action={tenantSignOut} to="/sign-in" />
       </header>
       <p>
         Welcome, <strong data-testid="user-name">{principal.name}</strong>.

@@ -1,7 +1,6 @@
 "use server";
 // Server action: create a user of the signed-in user's tenant (core:users:write), from the users page form.
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { createUserCore } from "./action-cores";
 
 export interface CreateUserState {
@@ -12,6 +11,5 @@ export interface CreateUserState {
 export async function createUserAction(_state: CreateUserState, form: FormData): Promise<CreateUserState> {
   const result = await createUserCore(await headers(), { email: form.get("email"), name: form.get("name"), password: form.get("password") });
   if (!result.ok) return { error: result.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ") || result.problem.detail || result.problem.title };
-  revalidatePath("/users");
   return { created: result.data.email };
 }

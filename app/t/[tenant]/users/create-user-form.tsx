@@ -1,10 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import { createUserAction, type CreateUserState } from "./actions";
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<CreateUserState, FormData>(createUserAction, {});
+  const router = useRouter();
+  useEffect(() => {
+    if (state.created) router.refresh();
+  }, [state, router]);
   return (
     <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="font-medium">Add a user</h2>
