@@ -9,7 +9,7 @@ import { apiRequests } from "../ratelimit";
 import { withTenantContext } from "../tenancy/connections";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
 import { DEFAULT_BODY_LIMIT, parseJsonBody, parseWith } from "./body";
-import { assertSameOrigin, clientIp, newRequestId } from "./request";
+import { assertSameOrigin, newRequestId } from "./request";
 import { resolveRequestTenant } from "./tenant";
 
 /*
