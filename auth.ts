@@ -3,7 +3,8 @@ import Credentials from "next-auth/providers/credentials";
 import { loginAdmin, loginClientUser, ZLoginRequest } from "./lib/auth/login";
 import type { Principal } from "./lib/auth/principal";
 import { currentSessionCookieName, secureCookies } from "./lib/auth/session";
-import { issueToken, SESSION_TTL_SECONDS, verifyToken } from "./lib/auth/tokens";
+import { revokeSession } from "./lib/auth/revocation";
+import { issueToken, SESSION_TTL_SECONDS, verifyTokenFull } from "./lib/auth/tokens";
 import { config } from "./lib/config";
 import { sessionCookieOptions } from "./lib/edge/cookies";
 import { EDGE_TENANT_HEADER, parseHost } from "./lib/edge/tenant";
@@ -70,10 +71,18 @@ export const { signIn, signOut } = NextAuth(() => {
       async decode({ token, salt }) {
         if (!token || salt !== currentSessionCookieName()) return null;
         try {
-          return { principal: await verifyToken(token, { use: "session" }) };
+          const { principal, jti, exp } = await verifyTokenFull(token, { use: "session" });
+          return { principal, jti, exp };
         } catch {
           return null;
         }
+      },
+    },
+    events: {
+      // Sign-out clears the cookie; revoking the token's id also kills any copy of it.
+      async signOut(message) {
+        const token = "token" in message ? (message.token as { jti?: unknown; exp?: unknown } | null) : null;
+        if (token && typeof token.jti === "string" && typeof token.exp === "number") await revokeSession(token.jti, token.exp);
       },
     },
     callbacks: {

@@ -2,7 +2,8 @@ import { config, isProduction } from "../config";
 import { readCookie, sessionCookieName } from "../edge/cookies";
 import { AppError } from "../errors";
 import type { Principal } from "./principal";
-import { verifyToken } from "./tokens";
+import { isSessionRevoked } from "./revocation";
+import { verifyToken, verifyTokenFull } from "./tokens";
 
 // Reading who is signed in from a request's Authorization header or session
 // cookie. Used by the route wrapper, the server-action wrapper and pages.
@@ -30,8 +31,10 @@ export async function principalFromHeaders(headers: Headers): Promise<Principal 
     return verifyToken(m[1]!, { use: "access" });
   }
   const cookie = readCookie(headers.get("cookie"), currentSessionCookieName());
-  if (cookie) return verifyToken(cookie, { use: "session" });
-  return null;
+  if (!cookie) return null;
+  const { principal, jti } = await verifyTokenFull(cookie, { use: "session" });
+  if (await isSessionRevoked(jti)) throw new AppError("unauthorized", "This session has ended; sign in again.");
+  return principal;
 }
 
 /** Like principalFromHeaders, but an invalid or expired session simply means "not signed in" (pages). */

@@ -1,5 +1,5 @@
 import { config } from "../config";
-import { createKeyRing, signToken, TokenError, verifyTokenWith, type KeyRing, type TokenUse } from "../edge/jwt";
+import { createKeyRing, signToken, TokenError, verifyTokenDetailed, type KeyRing, type TokenUse } from "../edge/jwt";
 import { AppError } from "../errors";
 import type { Principal, PrincipalKind } from "./principal";
 
@@ -39,8 +39,13 @@ export async function issueToken(principal: Principal, opts: { use?: TokenUse; t
 
 /** The principal a token names, or AppError("unauthorized"). The reason is never told to the caller. */
 export async function verifyToken(token: string, opts: { use?: TokenUse; kinds?: readonly PrincipalKind[] } = {}): Promise<Principal> {
+  return (await verifyTokenFull(token, opts)).principal;
+}
+
+/** verifyToken, also returning the token's id (jti) and expiry (seconds since the epoch). */
+export async function verifyTokenFull(token: string, opts: { use?: TokenUse; kinds?: readonly PrincipalKind[] } = {}): Promise<{ principal: Principal; jti: string; exp: number }> {
   try {
-    return await verifyTokenWith(await keyRing(), token, opts.use ?? "access", { kinds: opts.kinds });
+    return await verifyTokenDetailed(await keyRing(), token, opts.use ?? "access", { kinds: opts.kinds });
   } catch (err) {
     if (err instanceof TokenError) throw new AppError("unauthorized", "The token is missing, invalid or expired.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } });
     throw err;

@@ -123,6 +123,16 @@ export function principalFromClaims(payload: JWTPayload): Principal {
 
 /** Verifies signature, algorithm, kid, typ, iss, aud, exp; returns the principal. Throws TokenError. */
 export async function verifyTokenWith(ring: KeyRing, token: string, use: TokenUse, opts: { kinds?: readonly PrincipalKind[]; now?: number } = {}): Promise<Principal> {
+  return (await verifyTokenDetailed(ring, token, use, opts)).principal;
+}
+
+/** verifyTokenWith, also returning the token's id and expiry (for revocation). */
+export async function verifyTokenDetailed(
+  ring: KeyRing,
+  token: string,
+  use: TokenUse,
+  opts: { kinds?: readonly PrincipalKind[]; now?: number } = {},
+): Promise<{ principal: Principal; jti: string; exp: number }> {
   const audience = (opts.kinds ?? (Object.keys(AUDIENCES) as PrincipalKind[])).map((k) => AUDIENCES[k]);
   const getKey = (header: JWTHeaderParameters, _jws: FlattenedJWSInput) => {
     const key = typeof header.kid === "string" ? ring.byKid.get(header.kid) : undefined;
@@ -139,7 +149,8 @@ export async function verifyTokenWith(ring: KeyRing, token: string, use: TokenUs
       clockTolerance: 5,
       ...(opts.now !== undefined ? { currentDate: new Date(opts.now) } : {}),
     });
-    return principalFromClaims(payload);
+    if (typeof payload.jti !== "string" || typeof payload.exp !== "number") throw new TokenError("malformed claims");
+    return { principal: principalFromClaims(payload), jti: payload.jti, exp: payload.exp };
   } catch (err) {
     if (err instanceof TokenError) throw err;
     throw new TokenError(err instanceof Error ? err.name : "invalid token");

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ClientUserPrincipal, Principal, PrincipalKind } from "../auth/principal";
+import { assertAdminActive } from "../auth/active";
 import { principalFromHeaders } from "../auth/session";
 import { actorAccess } from "../erp/rbac/access";
 import type { Permission } from "../erp/modules";
@@ -103,6 +104,7 @@ export async function authenticate(req: Request, auth: AuthOption): Promise<Prin
   const principal = await principalFromHeaders(req.headers);
   if (!principal) throw new AppError("unauthorized", "Sign in or send a bearer token.", { headers: { "www-authenticate": "Bearer" } });
   if (!kinds.includes(principal.kind)) throw new AppError("forbidden", "This is not available to your kind of account.");
+  await assertAdminActive(principal);
   return principal;
 }
 

@@ -33,6 +33,11 @@ test("an enterprise admin signs in at /admin/sign-in, sees the console, and sign
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
+
+  // A copy of the cookie taken before sign-out no longer works either.
+  await page.context().addCookies([{ ...session!, expires: session!.expires }]);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
 });
 
 test("/t/… cannot be requested directly", async ({ request }) => {
