@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { enterpriseDb } from "../enterprise/db";
 import { AppError } from "../errors";
-import { loginFailuresPerAccount, loginFailuresPerIp } from "../ratelimit";
+import { loginFailuresPerAccount, loginFailuresPerEmail, loginFailuresPerIp } from "../ratelimit";
 import { withTenantDb } from "../tenancy/connections";
 import type { TenantRecord } from "../tenancy/types";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
@@ -11,8 +11,8 @@ import type { Principal } from "./principal";
 // The answer to a wrong email and to a wrong password is the same 401, and an
 // unknown email still costs one argon2 verification (against dummyHash), so
 // neither the answer nor its timing says whether an account exists. Failures
-// are counted per email+IP and per IP; past the limit the sign-in is refused
-// (429) without checking the password.
+// are counted per email+IP (5), per email (20) and per IP (50) over 15
+// minutes; past a limit the sign-in is refused (429) without checking the password.
 
 export const ZLoginRequest = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
@@ -36,20 +36,22 @@ export const WRONG_CREDENTIALS = "The email or password is not correct.";
 
 async function signIn(scope: string, input: LoginRequest, meta: LoginMeta, find: () => Promise<Account | null>): Promise<Principal> {
   const accountKey = `${scope}:${input.email}:${meta.ip}`;
+  const emailKey = `${scope}:${input.email}`;
   const ipKey = meta.ip;
-  const [perAccount, perIp] = await Promise.all([loginFailuresPerAccount().check(accountKey), loginFailuresPerIp().check(ipKey)]);
-  if (!perAccount.ok || !perIp.ok) {
-    const wait = Math.ceil(Math.max(perAccount.ok ? 0 : perAccount.resetMs, perIp.ok ? 0 : perIp.resetMs) / 1000);
+  const checks = await Promise.all([loginFailuresPerAccount().check(accountKey), loginFailuresPerEmail().check(emailKey), loginFailuresPerIp().check(ipKey)]);
+  const refused = checks.filter((c) => !c.ok);
+  if (refused.length > 0) {
+    const wait = Math.ceil(Math.max(...refused.map((c) => c.resetMs)) / 1000);
     throw new AppError("rate_limited", "Too many failed sign-ins; try again later.", { headers: { "retry-after": String(wait) } });
   }
   const account = await find();
   const hash = account?.passwordHash ?? (await dummyHash());
   const ok = (await verifyPassword(hash, input.password)) && !!account && account.active && account.passwordHash !== null;
   if (!ok) {
-    await Promise.all([loginFailuresPerAccount().hit(accountKey), loginFailuresPerIp().hit(ipKey)]);
+    await Promise.all([loginFailuresPerAccount().hit(accountKey), loginFailuresPerEmail().hit(emailKey), loginFailuresPerIp().hit(ipKey)]);
     throw new AppError("unauthorized", WRONG_CREDENTIALS);
   }
-  await loginFailuresPerAccount().reset(accountKey);
+  await Promise.all([loginFailuresPerAccount().reset(accountKey), loginFailuresPerEmail().reset(emailKey)]);
   await account.touch(needsRehash(hash) ? await hashPassword(input.password) : undefined);
   return account.principal;
 }

@@ -34,10 +34,19 @@ export function assertSameOriginHeaders(method: string, headers: Headers): void 
   if (!host || originHost.toLowerCase() !== host.toLowerCase()) throw new AppError("forbidden", "Cross-origin requests are not accepted here.");
 }
 
-/** The caller's address as the nearest proxy reports it; "unknown" without one. Used only for rate-limit keys. */
+/**
+ * The caller's address for rate-limit keys only: the rightmost X-Forwarded-For
+ * entry, i.e. the one our nearest proxy appended (entries to its left are
+ * whatever the client sent). Without a proxy, Next fills the header with the
+ * socket address only when the client sent none, so a direct client can choose
+ * it: per-account limits (lib/auth/login) do not depend on it.
+ */
 export function clientIp(headers: Headers): string {
   const xff = headers.get("x-forwarded-for");
-  if (xff) return xff.split(",")[0]!.trim() || "unknown";
+  if (xff) {
+    const parts = xff.split(",").map((p) => p.trim()).filter(Boolean);
+    if (parts.length > 0) return parts[parts.length - 1]!;
+  }
   return headers.get("x-real-ip")?.trim() || "unknown";
 }
 

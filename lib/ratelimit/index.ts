@@ -133,6 +133,8 @@ function named(name: string, limit: number, windowMs: number): RateLimiter {
 
 /** Failed sign-ins per email+IP: 5 per 15 minutes, then refused until the window ends. */
 export const loginFailuresPerAccount = () => named("login-fail", 5, 15 * 60_000);
+/** Failed sign-ins per email over all IPs: bounds guessing from rotating (or spoofed) addresses; refuses for at most 15 minutes. */
+export const loginFailuresPerEmail = () => named("login-fail-email", 20, 15 * 60_000);
 /** Failed sign-ins per IP over all emails: stops spraying one password over many accounts. */
 export const loginFailuresPerIp = () => named("login-fail-ip", 50, 15 * 60_000);
 /** Authenticated API requests per user:tenant. */

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as enterpriseLogin } from "@/app/api/enterprise/auth/login/route";
 import { POST as superAdminLogin } from "@/app/api/super-admin/auth/login/route";
-import { hashPassword } from "@/lib/auth/password";
+import { hash } from "@node-rs/argon2";
+import { ARGON2_PARAMS, hashPassword, needsRehash } from "@/lib/auth/password";
 import { verifyToken } from "@/lib/auth/tokens";
 import { enterpriseDb } from "@/lib/enterprise/db";
 import { call } from "@/tests/helpers/http";
@@ -78,5 +79,40 @@ describe("POST /api/super-admin/auth/login", () => {
 
   it("an enterprise admin cannot sign in here", async () => {
     expect((await call(superAdminLogin, "/api/super-admin/auth/login", { body: { email: adminEmail, password }, headers: { "x-forwarded-for": "10.0.0.3" } })).status).toBe(401);
+  });
+});
+
+describe("password hashes and limits", () => {
+  it("a hash with old parameters is upgraded at the next sign-in", async () => {
+    const db = enterpriseDb();
+    const email = `old-${randomUUID()}@e.test`;
+    const old = await hash(password, { ...ARGON2_PARAMS, timeCost: 1 });
+    expect(needsRehash(old)).toBe(true);
+    await db.enterpriseAdmin.create({ data: { email, name: "Old Hash", passwordHash: old } });
+    expect((await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password } })).status).toBe(200);
+    const after = await db.enterpriseAdmin.findUniqueOrThrow({ where: { email } });
+    expect(after.passwordHash).not.toBe(old);
+    expect(needsRehash(after.passwordHash)).toBe(false);
+    expect(after.lastLoginAt).not.toBeNull();
+  });
+
+  it("guessing one account from rotating addresses is refused after 20 failures", async () => {
+    const email = `target-${randomUUID()}@e.test`;
+    await enterpriseDb().enterpriseAdmin.create({ data: { email, name: "Target", passwordHash: await hashPassword(password) } });
+    for (let i = 0; i < 20; i++) {
+      const r = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password: `guess-${i}` }, headers: { "x-forwarded-for": `172.16.${i}.1` } });
+      expect(r.status).toBe(401);
+    }
+    const r = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password }, headers: { "x-forwarded-for": "172.17.0.1" } });
+    expect(r.status).toBe(429);
+  });
+
+  it("a spoofed leftmost X-Forwarded-For entry does not change the address counted", async () => {
+    const email = `spoof-${randomUUID()}@e.test`;
+    for (let i = 0; i < 5; i++) {
+      await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password: "nope" }, headers: { "x-forwarded-for": `203.0.113.${i}, 10.50.0.1` } });
+    }
+    const r = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password: "nope" }, headers: { "x-forwarded-for": "198.51.100.7, 10.50.0.1" } });
+    expect(r.status).toBe(429);
   });
 });
