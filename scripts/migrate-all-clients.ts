@@ -95,7 +95,9 @@ function printSummary(s: MigrateClientsSummary, dryRun: boolean): void {
   for (const t of s.templates) console.log(`template (shard ${t.shard}): ${t.status}${t.applied.length ? ` ${t.applied.join(", ")}` : ""}${t.error ? ` — ${t.error}` : ""}`);
   if (s.unknown.length) console.log(`not in the fleet (unknown, or not ACTIVE/SUSPENDED): ${s.unknown.join(", ")}`);
   // All rows for a small fleet; only the ones needing attention for a large one.
-  const shown = s.results.length <= 50 ? s.results : s.results.filter((r) => r.status !== "current" && r.status !== "migrated");
+  const attention = (r: FleetResult) => (r.status === "failed" ? 0 : r.status === "skipped" || r.status === "not-started" ? 1 : 2);
+  const sorted = [...s.results].sort((a, b) => attention(a) - attention(b) || a.label.localeCompare(b.label));
+  const shown = sorted.length <= 50 ? sorted : sorted.filter((r) => attention(r) < 2);
   if (shown.length) {
     const rows = [["tenant", "status", "version", dryRun ? "pending" : "applied", "ms", "error"]];
     for (const r of shown) {
@@ -158,12 +160,10 @@ async function main(): Promise<number> {
       maxFailures: count("max-failures", args["max-failures"], 1) ?? 10,
       onLocked: args.wait ? "wait" : "skip",
       signal: abort.signal,
-      onTemplate: (t) => console.log(`template (shard ${t.shard}): ${t.status}${t.error ? ` — ${t.error}` : ""}`),
       onResult: (r) => {
         progress ??= new Progress(0, dryRun);
         progress.result(r);
       },
-      onStart: () => undefined,
       onRecordError: (err, r) => console.error(`migrate:clients: could not record the result of ${r.label}: ${err instanceof Error ? err.message : String(err)}`),
       onTargets: (n) => {
         progress = new Progress(n, dryRun);
