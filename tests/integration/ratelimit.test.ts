@@ -71,3 +71,13 @@ it("the memory store stays bounded", async () => {
   for (let i = 0; i < 1000; i++) await s.incr(`k${i}`, 60_000, 1);
   expect((s as unknown as { counters: Map<string, unknown> }).counters.size).toBeLessThanOrEqual(100);
 });
+
+it("route() limits requests per user:tenant (600 a minute), separately per tenant", async () => {
+  const { rateLimit } = await import("@/lib/http/handler");
+  const p = { kind: "client-user" as const, id: crypto.randomUUID(), email: "r@x.test", name: "R", tenantId: crypto.randomUUID(), tenantSlug: "r" };
+  const t = (id: string) => ({ id, slug: "r", name: "R", status: "ACTIVE" as const, dbName: "x", shardId: "s", schemaVersion: null, modules: [] });
+  const tenantA = t(p.tenantId);
+  for (let i = 0; i < 600; i++) await rateLimit(p, tenantA);
+  await expect(rateLimit(p, tenantA)).rejects.toMatchObject({ code: "rate_limited" });
+  await expect(rateLimit(p, t(crypto.randomUUID()))).resolves.toBeUndefined();
+});
