@@ -99,6 +99,16 @@ test("a client user signs in on their tenant's host; the same browser is not sig
   expect(forged?.status()).toBe(403);
   await other.close();
 
+  // The tenant app's server actions work through the rewrite: the owner adds a user on /users.
+  await page.goto(tenantUrl(a, "/users"));
+  await expect(page.getByRole("heading", { name: "Acme Corporation: users" })).toBeVisible();
+  await page.getByLabel("New user email").fill(`nia@${a}.test`);
+  await page.getByLabel("New user name").fill("Nia New");
+  await page.getByLabel("New user password").fill("nia-password-123");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByText(`Created nia@${a}.test.`)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Nia New" })).toBeVisible();
+
   // Still signed in on A; sign out ends it.
   await page.goto(tenantUrl(a, "/"));
   await expect(page.getByTestId("user-name")).toBeVisible();
