@@ -12,11 +12,12 @@ import { invalidateTenant } from "../tenancy/registry";
 import { pickShard } from "../tenancy/shards";
 import { hardenServer, resolveAdminUrl, withShardAdmin, type AdminUrlOverrides } from "./admin";
 import { withIdempotency } from "./idempotency";
-import { applyGrants, dropResources, ensureDatabase, ensureRole, ownerMarker, runtimeUri, tenantDbName, tenantRoleName, withAdminTenantDb } from "./resources";
+import { applyGrants, type DatabaseOrigin, type DatabaseStrategy, dropResources, ensureDatabase, ensureRole, ownerMarker, runtimeUri, tenantDbName, tenantRoleName, withAdminTenantDb } from "./resources";
 import { parseInput, ZCreateClientRequest, type CreateClientRequest, type CreateClientResponse } from "./schemas";
 import { issueSetupToken, setupLink } from "./setup-link";
 import { assertValidSlug, slugFromName } from "./slug";
 import { safeError } from "./safe-error";
+import { replenishSpares, spareScope } from "./spares";
 import { PROVISION_LOCK, recordStep, type ProvisionStep } from "./steps";
 
 // POST /api/enterprise/clients/create, as a service: validates (422 before any
@@ -34,6 +35,10 @@ export interface Actor {
 export interface CreateClientOptions extends AdminUrlOverrides {
   db?: EnterpriseDb;
   idempotencyKey?: string | null;
+  /** Benchmarks only: "clone" skips spares, "migrations" builds the database the seed's way. */
+  databaseStrategy?: DatabaseStrategy;
+  /** Benchmarks only: told how the database was made. */
+  onDatabase?: (origin: DatabaseOrigin) => void;
   /** Called after each recorded step (tests kill the process here). */
   onStep?: (step: ProvisionStep, clientId: string) => void | Promise<void>;
 }
@@ -76,6 +81,7 @@ async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: strin
   const adminUrl = resolveAdminUrl(shard, opts);
   const marker = ownerMarker(config().DATABASE_URL);
   await hardenServer(adminUrl, config().DATABASE_URL);
+  const spares = spareScope(config().DATABASE_URL);
   // argon2 takes as long as the database clone: run it meanwhile.
   const passwordHash = req.adminPassword ? hashPassword(req.adminPassword) : Promise.resolve(null);
   passwordHash.catch(() => undefined);
@@ -94,7 +100,8 @@ async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: strin
         const password = randomSecret(32);
         await ensureRole(admin, role, password, marker);
         await step((reached = "role"));
-        await ensureDatabase(admin, dbName, role, marker);
+        const origin = await ensureDatabase(admin, dbName, role, marker, { kind: opts.databaseStrategy ?? "template", adminUrl, spares });
+        opts.onDatabase?.(origin);
         await step((reached = "database"));
         const seeded = await withAdminTenantDb(adminUrl, dbName, async (tdb) => {
           const schemaVersion = await applyGrants(tdb, role);
@@ -108,6 +115,7 @@ async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: strin
         reached = "active";
         await opts.onStep?.("active", id);
         await invalidateTenant(id);
+        void replenishSpares(adminUrl, spares); // the next client's database, made off the request path
         const response: CreateClientResponse = { clientId: id, slug, dbName, status: "ACTIVE" };
         if (!req.adminPassword) response.setupLink = setupLink(slug, issueSetupToken(id, seeded.userId));
         return response;

@@ -10,3 +10,4 @@ export { tenantDbName, tenantRoleName } from "./resources";
 export { slugProblem, slugFromName, RESERVED_SLUGS } from "./slug";
 export { issueSetupToken, verifySetupToken } from "./setup-link";
 export * from "./schemas";
+export { dropSpares, replenishSpares, spareScope, spareTarget } from "./spares";

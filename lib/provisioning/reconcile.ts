@@ -7,6 +7,7 @@ import { getShard } from "../tenancy/shards";
 import { resolveAdminUrl, withShardAdmin, type AdminUrlOverrides } from "./admin";
 import { activate } from "./create-client";
 import { clientIdFromName, dropResources, ensureRole, ownerMarker, resourcesExist, runtimeUri, tenantRoleName } from "./resources";
+import { replenishSpares, spareScope } from "./spares";
 import { PROVISION_LOCK, stepIndex } from "./steps";
 
 // Finishes or cleans what a crash left behind, so that there is never an
@@ -108,6 +109,14 @@ export async function reconcile(opts: ReconcileOptions = {}): Promise<ReconcileR
         report.orphansDropped.push(name);
       }
     });
+  }
+  // Spares: drop those made before a client migration, top up the rest (awaited: this is maintenance).
+  for (const shard of shards) {
+    try {
+      await replenishSpares(resolveAdminUrl(shard, opts), spareScope(enterpriseUrl));
+    } catch {
+      /* no admin URL for this shard: reported above */
+    }
   }
   for (const id of report.activeWithoutDatabase) log.error("reconcile: client is ACTIVE/SUSPENDED but its database is missing", { clientId: id });
   return report;

@@ -3,7 +3,9 @@ import pg from "pg";
 import { scramSha256Verifier } from "../crypto/scram";
 import { databaseName, quoteIdent, quoteLiteral, withDatabase } from "../db/url";
 import { PrismaClient } from "../generated/client/client.ts";
+import { migrateDatabase } from "../migrations";
 import type { ClientDb } from "../tenancy/types";
+import { claimSpare, type SpareScope } from "./spares";
 import { CLIENT_TEMPLATE_DB } from "./template";
 
 // The PostgreSQL objects of one tenant: a login role and a database cloned
@@ -40,16 +42,44 @@ export async function ensureRole(admin: pg.ClientBase, role: string, password: s
   await admin.query(`COMMENT ON ROLE ${quoteIdent(role)} IS ${quoteLiteral(marker)}`);
 }
 
-/** Clones the template (when missing), closes it to PUBLIC and lets only the tenant role connect. */
-export async function ensureDatabase(admin: pg.ClientBase, dbName: string, role: string, marker: string, template = CLIENT_TEMPLATE_DB): Promise<void> {
+/**
+ * How a tenant database gets its schema: "template" renames a spare clone of the
+ * client template or clones it (the product's way); "clone" always clones inline;
+ * "migrations" creates an empty database and runs every client migration (the
+ * seed's way). The last two exist only so bench:provision can compare.
+ */
+export type DatabaseStrategy = "template" | "clone" | "migrations";
+export type DatabaseOrigin = "existed" | "spare" | "cloned" | "migrated";
+
+/**
+ * Creates the tenant database when missing — a spare renamed when one is ready,
+ * else a clone of the template — closes it to PUBLIC and lets only the tenant role connect.
+ */
+export async function ensureDatabase(
+  admin: pg.ClientBase,
+  dbName: string,
+  role: string,
+  marker: string,
+  strategy: { kind: DatabaseStrategy; adminUrl: string; spares?: SpareScope } = { kind: "template", adminUrl: "" },
+): Promise<DatabaseOrigin> {
+  let how: DatabaseOrigin = "existed";
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName]);
-  if (exists.rowCount === 0) {
-    // WAL_LOG (the default since PG15) copies block by block through the WAL: no checkpoint, ~40 ms.
-    await admin.query(`CREATE DATABASE ${quoteIdent(dbName)} TEMPLATE ${quoteIdent(template)} STRATEGY WAL_LOG`);
+  if (exists.rowCount === 0 && strategy.kind !== "migrations") {
+    if (strategy.kind === "template" && strategy.spares && (await claimSpare(admin, dbName, strategy.spares))) how = "spare";
+    else {
+      // WAL_LOG (the default since PG15) copies block by block through the WAL: no checkpoint.
+      await admin.query(`CREATE DATABASE ${quoteIdent(dbName)} TEMPLATE ${quoteIdent(CLIENT_TEMPLATE_DB)} STRATEGY WAL_LOG`);
+      how = "cloned";
+    }
+  } else if (exists.rowCount === 0) {
+    await admin.query(`CREATE DATABASE ${quoteIdent(dbName)} TEMPLATE template0`);
+    await migrateDatabase(withDatabase(strategy.adminUrl, dbName), "client");
+    how = "migrated";
   }
   await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(dbName)} FROM PUBLIC`);
   await admin.query(`GRANT CONNECT ON DATABASE ${quoteIdent(dbName)} TO ${quoteIdent(role)}`);
   await admin.query(`COMMENT ON DATABASE ${quoteIdent(dbName)} IS ${quoteLiteral(marker)}`);
+  return how;
 }
 
 /**
@@ -86,7 +116,9 @@ export async function withAdminTenantDb<T>(adminUrl: string, dbName: string, fn:
 }
 
 export async function applyGrants(db: ClientDb, role: string): Promise<string | null> {
-  for (const sql of grantStatements(role)) await db.$executeRawUnsafe(sql);
+  // One round trip: the grants run inside a DO block (identifiers generated and quoted; no user text).
+  const body = grantStatements(role).map((sql) => `EXECUTE ${quoteLiteral(sql)};`).join(" ");
+  await db.$executeRawUnsafe(`DO $grants$ BEGIN ${body} END $grants$`);
   const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name DESC LIMIT 1`,
   );

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { enterpriseDb } from "@/lib/enterprise/db";
-import { createClient, dropTenant } from "@/lib/provisioning";
+import { createClient, dropSpares, dropTenant, spareScope } from "@/lib/provisioning";
+import { resolveAdminUrl } from "@/lib/provisioning/admin";
 import type { CreateClientRequest } from "@/lib/provisioning/schemas";
 
 // A real tenant, provisioned through the provisioning service: its own
@@ -46,9 +47,13 @@ export async function destroyTenant(id: string): Promise<void> {
   made.delete(id);
 }
 
-/** Drops every tenant this process created through createTenant(), and any other client row of this enterprise DB. */
+/**
+ * Drops every tenant this process created through createTenant(), and any other client row of
+ * this enterprise DB, and the spare databases provisioning keeps ready for it.
+ */
 export async function destroyTenants(): Promise<void> {
   const db = enterpriseDb();
+  for (const shard of await db.shard.findMany()) await dropSpares(resolveAdminUrl(shard), spareScope(process.env.DATABASE_URL!));
   const rows = await db.client.findMany({ select: { id: true, dbName: true, shardId: true } });
   // DROP DATABASE checkpoints: a few at a time is faster than one by one, and kinder than all at once.
   await Promise.all([0, 1, 2].map(async () => {

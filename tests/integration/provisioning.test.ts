@@ -94,14 +94,14 @@ describe("provisioning", () => {
   });
 
   it("answers 422 for bad slugs before any SQL runs", async () => {
-    const before = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_database");
+    const before = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'client\\_%'");
     for (const slug of ["ab", "Acme", "1acme", "acme--corp", "acme-", "admin", "www", "postgres", "template1", "t", "a".repeat(41), "acme_corp", "acme corp", "12345678-1234-1234-1234-123456789abc"]) {
       await expectAppError(createClient({ name: "Acme", slug, adminEmail: "a@acme.test" }, system), "validation_failed");
     }
     await expectAppError(createClient({ name: "A", adminEmail: "a@acme.test" }, system), "validation_failed");
     await expectAppError(createClient({ name: "Acme", slug: randomSlug(), adminEmail: "not-an-email" }, system), "validation_failed");
     expect(await enterpriseDb().client.count({ where: { slug: { in: ["admin", "acme"] } } })).toBe(0);
-    const after = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_database");
+    const after = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'client\\_%'");
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 
