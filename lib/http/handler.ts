@@ -9,7 +9,7 @@ import { log } from "../observability/log";
 import { apiRequests } from "../ratelimit";
 import { withTenantContext } from "../tenancy/connections";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
-import { DEFAULT_BODY_LIMIT, parseJsonBody, parseWith } from "./body";
+import { DEFAULT_BODY_LIMIT, parseWith, readJsonBody } from "./body";
 import { assertSameOrigin, newRequestId } from "./request";
 import { resolveRequestTenant } from "./tenant";
 
@@ -41,7 +41,8 @@ import { resolveRequestTenant } from "./tenant";
  * Order of checks (each a small function below): same-origin for state-changing requests →
  * authenticate → principal kind → resolve the tenant (token claim, x-tenant-id, host: all must
  * agree, and agree with the edge's header when present) and require ACTIVE → rate limit
- * per user:tenant → params → lease the tenant DB → permission → query/body → handler. Every
+ * per user:tenant → params → read the JSON body (bounded) → lease the tenant DB → permission →
+ * validate query/body → handler. Every
  * error goes through lib/errors problemResponse; unknown errors are logged with the request id
  * and answered with a generic 500.
  */
@@ -153,10 +154,13 @@ export function route<A extends AuthOption, B extends z.ZodType | undefined = un
         if (!r.success) throw new AppError("not_found", "Not found.");
         params = r.data;
       }
+      // Read (bounded) before leasing the tenant DB, so a slow upload never holds a connection;
+      // validated only after the permission check, so the unauthorised learn nothing about the schema.
+      const rawBody = options.body ? await readJsonBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined;
       const run = async (ctx: TenantContext | undefined) => {
         await requirePermissionIn(ctx, options.permission);
         const query = options.query ? parseWith(options.query, Object.fromEntries(url.searchParams)) : undefined;
-        const body = options.body ? await parseJsonBody(req, options.body, options.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined;
+        const body = options.body ? parseWith(options.body, rawBody) : undefined;
         return toResponse(
           await handler({ req, requestId, principal: principal as PrincipalFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params: params as Infer<P>, tenant: tenant as OnlyClient<A, TenantRecord>, ctx: ctx as OnlyClient<A, TenantContext> }),
         );
