@@ -21,11 +21,17 @@ interface Entry {
 
 const TTL_MS = Number(process.env.TENANT_CACHE_TTL_MS ?? 5 * 60_000);
 
+interface RedisPair {
+  publish(channel: string, message: string): Promise<unknown>;
+  close(): void;
+}
+
 interface RegistryState {
   cache: LRUCache<string, Entry>;
   epoch: number;
   listeners: Set<(id: string) => void>;
-  redis?: { pub: { publish(c: string, m: string): Promise<unknown> }; ready: Promise<void> } | null;
+  /** Publisher for invalidations; null without REDIS_URL; undefined until first use. */
+  redis?: Promise<RedisPair | null> | null;
 }
 
 const g = globalThis as unknown as { bismanTenantRegistry?: RegistryState };
@@ -133,8 +139,7 @@ export async function invalidateTenant(id: string): Promise<void> {
   const redis = state.redis;
   if (redis) {
     try {
-      await redis.ready;
-      await redis.pub.publish(CHANNEL, id);
+      await (await redis)?.publish(CHANNEL, id);
     } catch (err) {
       log.warn("tenant invalidation could not be published; other instances keep their copy until the TTL", { code: (err as { code?: string }).code });
     }
@@ -159,17 +164,36 @@ function ensureSubscribed(): void {
     state.redis = null;
     return;
   }
-  state.redis = null; // set below once the module loads; never retried in a loop
-  const ready = import("ioredis").then(({ Redis }) => {
-    const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-    const sub = new Redis(url, { lazyConnect: false });
-    pub.on("error", () => undefined);
-    sub.on("error", (err) => log.warn("tenant invalidation subscriber error", { err: err.message }));
-    void sub.subscribe(CHANNEL);
-    sub.on("message", (_channel: string, id: string) => dropLocal(id));
-    state.redis = { pub, ready: Promise.resolve() };
-  });
-  ready.catch((err) => log.warn("REDIS_URL is set but the invalidation channel failed", { code: (err as { code?: string }).code }));
+  // Two connections: a subscribed ioredis client cannot publish. Loaded lazily so
+  // deployments without Redis never load ioredis.
+  state.redis = import("ioredis")
+    .then(({ Redis }) => {
+      const pub = new Redis(url, { maxRetriesPerRequest: 2 });
+      const sub = new Redis(url);
+      pub.on("error", () => undefined);
+      sub.on("error", (err: Error & { code?: string }) => log.warn("tenant invalidation subscriber error", { code: err.code }));
+      sub.on("message", (_channel: string, id: string) => dropLocal(id));
+      // Anything cached before the subscription took effect could miss an invalidation: drop it.
+      void sub.subscribe(CHANNEL).then(() => state.cache.clear());
+      return {
+        publish: (channel: string, message: string) => pub.publish(channel, message),
+        close: () => {
+          pub.disconnect();
+          sub.disconnect();
+        },
+      };
+    })
+    .catch((err: { code?: string }) => {
+      log.warn("REDIS_URL is set but the invalidation channel failed; caches expire by TTL only", { code: err.code });
+      return null;
+    });
+}
+
+/** Stops listening for invalidations (tests, scripts). */
+export async function closeRegistry(): Promise<void> {
+  const redis = state.redis;
+  state.redis = undefined;
+  (await redis)?.close();
 }
 
 /** Tenant records matching a filter, straight from the enterprise DB (for fleet jobs: not cached). */
