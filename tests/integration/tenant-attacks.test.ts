@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listUsers, POST as createUser } from "@/app/api/client/users/route";
+import { SignJWT, UnsecuredJWT } from "jose";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
@@ -80,6 +81,21 @@ describe("tenant attacks on route handlers", () => {
       expect(r.status).toBe(401);
       expect(r.headers.get("content-type")).toBe("application/problem+json");
       expect(JSON.stringify(r.body)).not.toMatch(/signature|JWS|stack/i);
+    }
+  });
+
+  it("forged tokens reach no route: alg none, a guessed key, an edited tenant_id, another audience", async () => {
+    const payload = JSON.parse(Buffer.from(ownerA.token.split(".")[1]!, "base64url").toString());
+    const header = JSON.parse(Buffer.from(ownerA.token.split(".")[0]!, "base64url").toString());
+    const forged = [
+      new UnsecuredJWT(payload).encode(),
+      await new SignJWT(payload).setProtectedHeader(header).sign(new TextEncoder().encode(process.env.AUTH_SECRET!)), // the raw secret, not the derived key
+      `${ownerA.token.split(".")[0]}.${Buffer.from(JSON.stringify({ ...payload, tenant_id: b.id, tenant_slug: b.slug })).toString("base64url")}.${ownerA.token.split(".")[2]}`,
+      `${ownerA.token.split(".")[0]}.${Buffer.from(JSON.stringify({ ...payload, aud: "bisman:enterprise-admin" })).toString("base64url")}.${ownerA.token.split(".")[2]}`,
+    ];
+    for (const token of forged) {
+      expect((await call(listUsers, "/api/client/users", { token })).status).toBe(401);
+      expect((await call(listUsers, "/api/client/users", { token, headers: { "x-tenant-id": b.slug } })).status).toBe(401);
     }
   });
 });
