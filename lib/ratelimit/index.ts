@@ -1,5 +1,7 @@
 import type { Redis } from "ioredis";
 import { config } from "../config";
+import { AppError } from "../errors";
+import { log } from "../observability/log";
 
 // Fixed-window counters. In memory by default (one process); in Redis when
 // REDIS_URL is set, so several app instances share the counts. The Redis path
@@ -64,9 +66,15 @@ export class RedisStore implements CounterStore {
   constructor(private readonly redis: Redis | Promise<Redis>, private readonly prefix = "bisman:rl:") {}
 
   async incr(key: string, windowMs: number, by: number): Promise<{ count: number; resetMs: number }> {
-    const redis = await this.redis;
-    const [count, ttl] = (await redis.eval(INCR_SCRIPT, 1, this.prefix + key, String(windowMs), String(by))) as [number, number];
-    return { count: Number(count), resetMs: ttl > 0 ? Number(ttl) : windowMs };
+    try {
+      const redis = await this.redis;
+      const [count, ttl] = (await redis.eval(INCR_SCRIPT, 1, this.prefix + key, String(windowMs), String(by))) as [number, number];
+      return { count: Number(count), resetMs: ttl > 0 ? Number(ttl) : windowMs };
+    } catch (err) {
+      // Fail closed, and say so: without the shared counters, limits (and session revocations) cannot be checked.
+      log.error("rate-limit store unavailable", { err });
+      throw new AppError("unavailable", "Try again shortly.", { headers: { "retry-after": "5" } });
+    }
   }
 
   async reset(key: string): Promise<void> {
@@ -107,7 +115,11 @@ export function defaultStore(): CounterStore {
     const url = config().REDIS_URL;
     if (url) {
       // Imported lazily so the in-memory default never loads a Redis client.
-      const client = import("ioredis").then(({ Redis: IORedis }) => new IORedis(url, { maxRetriesPerRequest: 2 }));
+      const client = import("ioredis").then(({ Redis: IORedis }) => {
+        const redis = new IORedis(url, { maxRetriesPerRequest: 2 });
+        redis.on("error", (err) => log.warn("redis (rate limits) connection error", { err: err.message }));
+        return redis;
+      });
       globalStore.bismanRateLimitStore = new RedisStore(client);
     } else {
       globalStore.bismanRateLimitStore = new MemoryStore();
