@@ -67,8 +67,7 @@ export async function ensureDatabase(
   if (exists.rowCount === 0 && strategy.kind !== "migrations") {
     if (strategy.kind === "template" && strategy.spares && (await claimSpare(admin, dbName, strategy.spares))) how = "spare";
     else {
-      // WAL_LOG (the default since PG15) copies block by block through the WAL: no checkpoint.
-      await admin.query(`CREATE DATABASE ${quoteIdent(dbName)} TEMPLATE ${quoteIdent(CLIENT_TEMPLATE_DB)} STRATEGY WAL_LOG`);
+      await cloneTemplate(admin, dbName);
       how = "cloned";
     }
   } else if (exists.rowCount === 0) {
@@ -80,6 +79,24 @@ export async function ensureDatabase(
   await admin.query(`GRANT CONNECT ON DATABASE ${quoteIdent(dbName)} TO ${quoteIdent(role)}`);
   await admin.query(`COMMENT ON DATABASE ${quoteIdent(dbName)} IS ${quoteLiteral(marker)}`);
   return how;
+}
+
+/**
+ * CREATE DATABASE … TEMPLATE: WAL_LOG (the default since PG15) copies block by
+ * block through the WAL, no checkpoint. While the template is being migrated it
+ * accepts a connection and cloning fails with 55006: wait briefly and retry.
+ */
+export async function cloneTemplate(admin: pg.ClientBase, dbName: string, template = CLIENT_TEMPLATE_DB, waitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await admin.query(`CREATE DATABASE ${quoteIdent(dbName)} TEMPLATE ${quoteIdent(template)} STRATEGY WAL_LOG`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "55006" || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 /**

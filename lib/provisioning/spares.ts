@@ -4,8 +4,8 @@ import { databaseName, quoteIdent } from "../db/url";
 import { latestVersion, loadMigrations } from "../migrations";
 import { log } from "../observability/log";
 import { withShardAdmin } from "./admin";
+import { cloneTemplate } from "./resources";
 import { safeError } from "./safe-error";
-import { CLIENT_TEMPLATE_DB } from "./template";
 
 // Spare databases: clones of the client template made ahead of time, in the
 // background, so that provisioning renames one (`ALTER DATABASE … RENAME`, a
@@ -71,7 +71,7 @@ export function replenishSpares(adminUrl: string, scope: SpareScope, target = sp
       let have = all.rows.filter((r) => r.name.startsWith(scope.currentPrefix)).length;
       while (have < target && !stopped.has(key)) {
         const name = `${scope.currentPrefix}${randomBytes(8).toString("hex")}`;
-        await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(CLIENT_TEMPLATE_DB)} STRATEGY WAL_LOG`);
+        await cloneTemplate(admin, name);
         await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(name)} FROM PUBLIC`);
         have++;
       }
