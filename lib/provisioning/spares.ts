@@ -72,7 +72,10 @@ export function replenishSpares(adminUrl: string, scope: SpareScope, target = sp
       while (have < target && !stopped.has(key)) {
         const name = `${scope.currentPrefix}${randomBytes(8).toString("hex")}`;
         await cloneTemplate(admin, name);
-        await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(name)} FROM PUBLIC`);
+        // A provisioner may claim it at once (renamed: 3D000); it revokes PUBLIC itself.
+        await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(name)} FROM PUBLIC`).catch((err: { code?: string }) => {
+          if (err.code !== "3D000") throw err;
+        });
         have++;
       }
     })
