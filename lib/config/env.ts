@@ -43,6 +43,21 @@ export const EnvSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Tenancy and provisioning (lib/tenancy, lib/provisioning; docs/provisioning.md).
+  /** How long the registry caches tenant metadata (ms); changes invalidate at once regardless. */
+  TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
+  /** Most tenant Prisma clients one app instance keeps open (LRU). */
+  TENANT_CLIENT_CACHE_MAX: z.coerce.number().int().min(1).default(50),
+  /** Connections in each tenant's pool. */
+  TENANT_POOL_SIZE: z.coerce.number().int().min(1).max(20).default(2),
+  /** Overrides every shard's connectionBudget: connections one instance may open to one server for tenant pools. */
+  TENANT_CONNECTION_BUDGET: optional(z.coerce.number().int().min(1)),
+  /** CONNECTION LIMIT of each tenant's login role. */
+  TENANT_ROLE_CONNECTION_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Spare template clones kept ready per server so provisioning renames instead of copying (0 disables). */
+  TENANT_SPARE_DATABASES: z.coerce.number().int().min(0).max(20).default(2),
+  /** Days an archived client's database is kept before `npm run purge` drops it. */
+  ARCHIVE_GRACE_DAYS: z.coerce.number().min(0).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,7 +3,7 @@ export { createClient, type Actor, type CreateClientOptions, type CreateClientRe
 export { updateClient } from "./update-client";
 export { archiveClient } from "./archive-client";
 export { listClients } from "./list-clients";
-export { purgeArchived, dropTenant, DEFAULT_GRACE_DAYS } from "./purge";
+export { purgeArchived, dropTenant } from "./purge";
 export { reconcile, type ReconcileReport } from "./reconcile";
 export { closeAdminPools } from "./admin";
 export { tenantDbName, tenantRoleName } from "./resources";

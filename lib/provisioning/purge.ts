@@ -2,6 +2,7 @@ import { appendEnterpriseAudit } from "../audit";
 import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
 import { log } from "../observability/log";
 import { invalidateTenant } from "../tenancy/registry";
+import { tenancySettings } from "../tenancy/settings";
 import { getShard } from "../tenancy/shards";
 import { resolveAdminUrl, withShardAdmin, type AdminUrlOverrides } from "./admin";
 import { IDEMPOTENCY_TTL_MS } from "./idempotency";
@@ -12,7 +13,6 @@ import { safeError } from "./safe-error";
 // and role, then their row (the audit log keeps the record). Also forgets
 // expired idempotency keys.
 
-export const DEFAULT_GRACE_DAYS = Number(process.env.ARCHIVE_GRACE_DAYS ?? 30);
 
 export interface PurgeOptions extends AdminUrlOverrides {
   db?: EnterpriseDb;
@@ -23,7 +23,7 @@ export interface PurgeOptions extends AdminUrlOverrides {
 export async function purgeArchived(opts: PurgeOptions = {}): Promise<{ purged: string[]; failed: string[] }> {
   const db = opts.db ?? enterpriseDb();
   const now = opts.now ?? new Date();
-  const cutoff = new Date(now.getTime() - (opts.graceDays ?? DEFAULT_GRACE_DAYS) * 86_400_000);
+  const cutoff = new Date(now.getTime() - (opts.graceDays ?? tenancySettings().ARCHIVE_GRACE_DAYS) * 86_400_000);
   const due = await db.client.findMany({ where: { status: "ARCHIVED", archivedAt: { lte: cutoff } }, select: { id: true, slug: true, dbName: true, shardId: true } });
   const purged: string[] = [];
   const failed: string[] = [];

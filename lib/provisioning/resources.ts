@@ -4,6 +4,7 @@ import { scramSha256Verifier } from "../crypto/scram";
 import { databaseName, quoteIdent, quoteLiteral, withDatabase } from "../db/url";
 import { PrismaClient } from "../generated/client/client.ts";
 import { migrateDatabase } from "../migrations";
+import { tenancySettings } from "../tenancy/settings";
 import type { ClientDb } from "../tenancy/types";
 import { claimSpare, type SpareScope } from "./spares";
 import { CLIENT_TEMPLATE_DB } from "./template";
@@ -30,13 +31,12 @@ export function ownerMarker(enterpriseUrl: string): string {
   return `bisman-tenant of ${databaseName(enterpriseUrl)}`;
 }
 
-export const ROLE_CONNECTION_LIMIT = Number(process.env.TENANT_ROLE_CONNECTION_LIMIT ?? 20);
 
 /** Creates the tenant's login role, or resets its password when it exists. */
 export async function ensureRole(admin: pg.ClientBase, role: string, password: string, marker: string): Promise<void> {
   const verifier = quoteLiteral(scramSha256Verifier(password));
   const exists = await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
-  const attrs = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT ${ROLE_CONNECTION_LIMIT} PASSWORD ${verifier}`;
+  const attrs = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT ${tenancySettings().TENANT_ROLE_CONNECTION_LIMIT} PASSWORD ${verifier}`;
   if (exists.rowCount === 0) await admin.query(`CREATE ROLE ${quoteIdent(role)} WITH ${attrs}`);
   else await admin.query(`ALTER ROLE ${quoteIdent(role)} WITH ${attrs}`);
   await admin.query(`COMMENT ON ROLE ${quoteIdent(role)} IS ${quoteLiteral(marker)}`);

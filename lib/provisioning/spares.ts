@@ -3,6 +3,7 @@ import type pg from "pg";
 import { databaseName, quoteIdent } from "../db/url";
 import { latestVersion, loadMigrations } from "../migrations";
 import { log } from "../observability/log";
+import { tenancySettings } from "../tenancy/settings";
 import { withShardAdmin } from "./admin";
 import { cloneTemplate } from "./resources";
 import { safeError } from "./safe-error";
@@ -19,8 +20,7 @@ import { safeError } from "./safe-error";
 const hash8 = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 8);
 
 export function spareTarget(): number {
-  const n = Number(process.env.TENANT_SPARE_DATABASES ?? 2);
-  return Number.isInteger(n) && n >= 0 ? Math.min(n, 20) : 2;
+  return tenancySettings().TENANT_SPARE_DATABASES;
 }
 
 export interface SpareScope {

@@ -8,6 +8,7 @@ import { PrismaClient } from "../generated/client/client.ts";
 import { log } from "../observability/log";
 import { getTenantCiphertext, onTenantInvalidated } from "./registry";
 import { assertTenantSchemaCurrent } from "./schema-gate";
+import { tenancySettings } from "./settings";
 import { getShard } from "./shards";
 import type { ClientDb, TenantContext, TenantRecord } from "./types";
 
@@ -289,12 +290,8 @@ function assertUsable(tenant: TenantRecord): void {
 const g = globalThis as unknown as { bismanConnectionFactory?: ConnectionFactory };
 
 function poolDefaults(): ConnectionFactoryOptions {
-  const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
-  return {
-    maxClients: num(process.env.TENANT_CLIENT_CACHE_MAX),
-    poolSize: num(process.env.TENANT_POOL_SIZE),
-    budget: num(process.env.TENANT_CONNECTION_BUDGET),
-  };
+  const s = tenancySettings();
+  return { maxClients: s.TENANT_CLIENT_CACHE_MAX, poolSize: s.TENANT_POOL_SIZE, budget: s.TENANT_CONNECTION_BUDGET };
 }
 
 /** The process-wide factory (survives dev hot reloads). */

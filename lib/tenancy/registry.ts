@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
 import { log } from "../observability/log";
+import { tenancySettings } from "./settings";
 import type { TenantRecord } from "./types";
 
 // Tenant metadata from the enterprise database, cached with a TTL (default
@@ -19,7 +20,6 @@ interface Entry {
   encryptedUri: string | null;
 }
 
-const TTL_MS = Number(process.env.TENANT_CACHE_TTL_MS ?? 5 * 60_000);
 
 interface RedisPair {
   publish(channel: string, message: string): Promise<unknown>;
@@ -36,7 +36,7 @@ interface RegistryState {
 
 const g = globalThis as unknown as { bismanTenantRegistry?: RegistryState };
 const state: RegistryState = (g.bismanTenantRegistry ??= {
-  cache: new LRUCache<string, Entry>({ max: 20_000, ttl: TTL_MS }),
+  cache: new LRUCache<string, Entry>({ max: 20_000, ttl: Math.max(1, tenancySettings().TENANT_CACHE_TTL_MS) }),
   epoch: 0,
   listeners: new Set(),
 });
