@@ -1,4 +1,4 @@
-// `npm run bench:migrate [-- --tenants 1000] [--concurrency N] [--rounds 3]`
+// `npm run bench:migrate [-- --tenants 1000] [--concurrency N] [--rounds 5]`
 //
 // Provisions a fleet (cloned from the client template, with its tenant role and
 // Client row, as provisioning leaves it), adds one migration from a temporary
@@ -28,7 +28,7 @@ import { ensureDefaultShard } from "../lib/runtime/bootstrap";
 import { startEmbeddedPostgres } from "../lib/runtime/embedded-postgres";
 
 const { values: args } = parseArgs({
-  options: { tenants: { type: "string", default: "200" }, rounds: { type: "string", default: "3" }, concurrency: { type: "string" }, keep: { type: "boolean", default: false } },
+  options: { tenants: { type: "string", default: "200" }, rounds: { type: "string", default: "5" }, concurrency: { type: "string" }, keep: { type: "boolean", default: false } },
 });
 const N = Number(args.tenants);
 if (!Number.isInteger(N) || N < 1) throw new Error("--tenants must be a positive integer");
@@ -160,12 +160,18 @@ async function main(): Promise<void> {
       if (summary.counts.migrated !== N) throw new Error(`fleet run: ${JSON.stringify(summary.counts)} ${summary.results.find((r) => r.error)?.error ?? ""}`);
       return ms;
     };
-    // The machine is noisy (and shared): alternate floor and fleet, compare medians.
+    // The machine is noisy (and shared): alternate floor and fleet, swapping which goes first
+    // each round so that drift in the machine's load cancels out, and compare medians.
     const floors: number[] = [];
     const fleets: number[] = [];
     for (let round = 1; round <= rounds; round++) {
-      floors.push(await floor(`Floor${round}`));
-      fleets.push(await fleet(round));
+      if (round % 2 === 1) {
+        floors.push(await floor(`Floor${round}`));
+        fleets.push(await fleet(round));
+      } else {
+        fleets.push(await fleet(round));
+        floors.push(await floor(`Floor${round}`));
+      }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const floorMs = median(floors);

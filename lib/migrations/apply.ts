@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ClientBase } from "pg";
 import type { Migration } from "./load";
 
@@ -61,6 +61,11 @@ export interface ApplyOptions {
   grantTo?: string;
   /** Release the advisory lock at the end (default). False when the caller ends the session anyway. */
   releaseLock?: boolean;
+  /**
+   * Told what the database held before this run applied anything (when something was pending and
+   * the checksums agreed): the fleet uses it to predict the next database.
+   */
+  onPriorState?: (state: { applied: AppliedRow[]; grantsCovered: boolean }) => void;
 }
 
 // One key for every database: the lock is per database because advisory locks are.
@@ -165,6 +170,7 @@ export async function applyMigrations(db: ClientBase, migrations: Migration[], o
   const { applied, grant } = await lockAndRead(db, opts);
   try {
     const pending = pendingMigrations(migrations, applied);
+    if (pending.length > 0) opts.onPriorState?.({ applied, grantsCovered: !grant });
     // Rows came from the table, so it exists; only a first migration creates it.
     if (pending.length > 0 && applied.length === 0) await db.query(CREATE_TABLE);
     const done: string[] = [];
@@ -177,6 +183,57 @@ export async function applyMigrations(db: ClientBase, migrations: Migration[], o
     // A caller that ends the session right away saves this round trip: the lock goes with the session.
     if (opts.releaseLock !== false) await db.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK_KEY]).catch(() => undefined);
   }
+}
+
+const GUARD = "bisman-guard:";
+
+/** Raises (22P02, message starting with GUARD) when `condition` is false; the cast is not constant, so the planner cannot fold it. */
+const guard = (condition: string, what: string) =>
+  `SELECT CASE WHEN ${condition} THEN 0 ELSE CAST(${literal(GUARD + what + ":")} || pg_backend_pid() AS int) END`;
+
+/** The applied set as one comparable string: "name:checksum,…" in byte order (COLLATE "C" on the server). */
+function stateKey(applied: AppliedRow[]): string {
+  const s = applied.map((r) => `${r.migration_name}:${r.checksum}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(",");
+  return createHash("sha256").update(s, "utf8").digest("hex");
+}
+
+const STATE_SQL = `encode(sha256(convert_to(coalesce((SELECT string_agg(migration_name || ':' || checksum, ',' ORDER BY migration_name || ':' || checksum COLLATE "C")
+  FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL), ''), 'UTF8')), 'hex')`;
+
+/**
+ * The fleet's fast path: one round trip applies `next` to a database predicted to hold exactly
+ * `prior` (what the previous database of the fleet held). In one transaction: the advisory
+ * lock (transaction-level; it conflicts with the session-level lock of applyMigrations), then,
+ * in a statement of its own so that it reads after the lock, a check that the applied set is
+ * exactly `prior` (names and checksums, so the checksum verification holds), then the file,
+ * its bookkeeping row, COMMIT. Returns null, having changed nothing, when the prediction is
+ * wrong or another run holds the lock: the caller then takes the general path (applyMigrations).
+ */
+export async function applyPredicted(
+  db: ClientBase,
+  next: Migration,
+  prior: { applied: AppliedRow[]; grantsCovered: boolean },
+  opts: Pick<ApplyOptions, "skipIfLocked" | "lockTimeoutMs" | "grantTo"> = {},
+): Promise<ApplyResult | null> {
+  if (!next.transactional || prior.applied.length === 0) return null;
+  if (opts.grantTo && !prior.grantsCovered) return null; // grants need the general path's check
+  const parts = [
+    "BEGIN",
+    opts.skipIfLocked ? guard(`pg_try_advisory_xact_lock(${MIGRATION_LOCK_KEY})`, "locked") : `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`,
+    guard(`${STATE_SQL} = ${literal(stateKey(prior.applied))}`, "state"),
+  ];
+  if (opts.grantTo) parts.push(guard(`(${coveredSql(opts.grantTo)})`, "grants"));
+  if (opts.lockTimeoutMs) parts.push(`SET LOCAL lock_timeout = ${literal(`${Math.max(1, Math.round(opts.lockTimeoutMs))}ms`)}`);
+  parts.push(next.sql, recordSql(next), "COMMIT");
+  try {
+    await db.query(parts.join("\n;\n"));
+  } catch (err) {
+    await db.query("ROLLBACK").catch(() => undefined);
+    const e = err as { code?: string; message?: string };
+    if ((e.code === "22P02" && e.message?.includes(GUARD)) || e.code === "42P01") return null;
+    throw new MigrationFailedError(next.name, err);
+  }
+  return { applied: [next.name], version: newestOf(prior.applied, [next.name]) };
 }
 
 const RECORD = `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)

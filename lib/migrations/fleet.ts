@@ -1,6 +1,6 @@
 import os from "node:os";
 import pg from "pg";
-import { applyMigrations, MigrationChecksumError, MigrationFailedError, MigrationLockedError } from "./apply";
+import { applyMigrations, applyPredicted, MigrationChecksumError, MigrationFailedError, MigrationLockedError, pendingMigrations, type AppliedRow } from "./apply";
 import { latestVersion, type Migration } from "./load";
 
 // Brings a fleet of databases to the latest migration: bounded concurrency per
@@ -48,6 +48,8 @@ export interface FleetResult {
   failedMigration?: string;
   ms: number;
   wave: "canary" | "main";
+  /** "predicted": one round trip, the database held what the previous one did (see FleetMemory). */
+  path?: "predicted" | "general";
 }
 
 export type StopReason = "canary-failed" | "max-failures" | "aborted";
@@ -114,11 +116,22 @@ function emptyCounts(): Record<FleetStatus, number> {
   return { migrated: 0, current: 0, pending: 0, failed: 0, skipped: 0, "not-started": 0 };
 }
 
+/**
+ * What the fleet learnt from a database it migrated: what that database held before. Tenants of
+ * a fleet are nearly always alike, so the next database is predicted to hold the same, and
+ * migrated in one round trip (applyPredicted), which checks the prediction under the lock and
+ * changes nothing when it is wrong. Set once per run, by the first database that applied something.
+ */
+export interface FleetMemory {
+  prior?: { applied: AppliedRow[]; grantsCovered: boolean };
+}
+
 /** Migrates one database over one connection. Never throws: failures are results. */
 export async function migrateTarget(
   target: FleetTarget,
   opts: Pick<FleetOptions, "migrations" | "dryRun" | "onLocked" | "lockTimeoutMs" | "connectTimeoutMs">,
   wave: FleetResult["wave"] = "main",
+  memory: FleetMemory = {},
 ): Promise<FleetResult> {
   const t0 = performance.now();
   const base = { id: target.id, label: target.label, shardId: target.shardId, wave, applied: [] as string[], pending: [] as string[] };
@@ -137,15 +150,20 @@ export async function migrateTarget(
     return done({ status: "failed", version: null, error: `cannot connect: ${safeMessage(err)}`, errorKind: "connect" });
   }
   try {
-    const res = await applyMigrations(db, opts.migrations, {
-      dryRun: opts.dryRun,
-      skipIfLocked: (opts.onLocked ?? "skip") === "skip",
-      lockTimeoutMs: opts.lockTimeoutMs ?? 10_000,
-      grantTo: target.grantTo,
-      releaseLock: false, // db.end() below releases it with the session
-    });
+    const common = { skipIfLocked: (opts.onLocked ?? "skip") === "skip", lockTimeoutMs: opts.lockTimeoutMs ?? 10_000, grantTo: target.grantTo };
+    const prior = memory.prior;
+    const predicted = prior && !opts.dryRun ? pendingMigrations(opts.migrations, prior.applied) : [];
+    const fast = predicted.length === 1 ? await applyPredicted(db, predicted[0]!, prior!, common) : null;
+    const res =
+      fast ??
+      (await applyMigrations(db, opts.migrations, {
+        ...common,
+        dryRun: opts.dryRun,
+        releaseLock: false, // db.end() below releases it with the session
+        onPriorState: (state) => (memory.prior ??= state),
+      }));
     if (opts.dryRun) return done({ status: res.applied.length ? "pending" : "current", pending: res.applied, version: res.version });
-    return done({ status: res.applied.length ? "migrated" : "current", applied: res.applied, version: res.version });
+    return done({ status: res.applied.length ? "migrated" : "current", applied: res.applied, version: res.version, path: fast ? "predicted" : "general" });
   } catch (err) {
     if (err instanceof MigrationLockedError) return done({ status: "skipped", version: null, error: err.message });
     const version = await currentVersion(db);
@@ -182,6 +200,7 @@ export async function migrateFleet(targets: FleetTarget[], opts: FleetOptions): 
   const counts = emptyCounts();
   let failures = 0;
   let stopped: StopReason | null = null;
+  const memory: FleetMemory = {};
 
   const mayStart = (): boolean => {
     if (stopped) return false;
@@ -216,7 +235,7 @@ export async function migrateFleet(targets: FleetTarget[], opts: FleetOptions): 
           while (next < queue.length && mayStart()) {
             const target = queue[next++]!;
             opts.onStart?.({ id: target.id, label: target.label, shardId: target.shardId });
-            await record(await migrateTarget(target, opts, kind));
+            await record(await migrateTarget(target, opts, kind, memory));
           }
         };
         await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));

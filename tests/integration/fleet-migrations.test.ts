@@ -175,6 +175,29 @@ describe("migrateFleet", () => {
       .toEqual({ migrated: 6, current: 6 });
   });
 
+  it("migrates a database in one round trip when it holds what the previous one did, and falls back when it does not", async () => {
+    const targets = await cloneFleet(5);
+    const name = "20261127120009_fleet_predicted";
+    const { all } = migrationsWith({ [name]: `CREATE TABLE "FleetPredicted" ("id" INT);` });
+    const other = migrationsWith({ "20261127120011_fleet_other": `CREATE TABLE "FleetOther" ("id" INT);` });
+    // Database 2 already has the migration; database 3 holds an extra one; database 4 a changed checksum of the new one.
+    await migrateFleet([targets[2]!], { migrations: all });
+    await migrateFleet([targets[3]!], { migrations: other.all });
+    await q(targets[4]!.id, `CREATE TABLE "FleetPredicted" ("id" INT)`);
+    await q(targets[4]!.id, `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('x', 'not-the-checksum', $1, now(), 1)`, [name]);
+
+    const run = await migrateFleet(targets, { migrations: all, concurrency: 1 });
+    expect(run.results.map((r) => [r.status, r.path, r.errorKind])).toEqual([
+      ["migrated", "general", undefined], // learns what a database of this fleet holds
+      ["migrated", "predicted", undefined], // same: one round trip
+      ["current", "general", undefined], // already applied: the prediction is refused, nothing changes
+      ["migrated", "general", undefined], // holds something else: general path
+      ["failed", undefined, "checksum"], // the check compares checksums too
+    ]);
+    for (const t of targets.slice(0, 4)) expect(await recorded(t.id, name)).toBe(1);
+    expect(await hasColumn(targets[3]!.id, "FleetOther", "id")).toBe(true);
+  });
+
   it("resumes a run that was killed midway", async () => {
     const targets = await cloneFleet(8);
     const name = "20261127120008_fleet_resume";
