@@ -96,7 +96,7 @@ async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: strin
       };
       let reached: ProvisionStep = "recorded";
       try {
-        await step("recorded");
+        await opts.onStep?.("recorded", id); // recorded with the row itself
         const password = randomSecret(32);
         await ensureRole(admin, role, password, marker);
         await step((reached = "role"));
@@ -125,7 +125,8 @@ async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: strin
         throw new AppError("internal", "The client could not be created; nothing was left behind. Try again.");
       }
     } finally {
-      await admin.query("SELECT pg_advisory_unlock($1, hashtext($2))", [PROVISION_LOCK, id]);
+      // On a broken connection this fails; the connection is then destroyed, which releases the lock too.
+      await admin.query("SELECT pg_advisory_unlock($1, hashtext($2))", [PROVISION_LOCK, id]).catch(() => undefined);
     }
   });
 }
@@ -142,6 +143,7 @@ async function insertClientRow(db: EnterpriseDb, a: { id: string; slug: string; 
           name: a.req.name,
           segment: a.req.segment ?? null,
           status: "PROVISIONING",
+          provisioningStep: "recorded",
           dbName: a.dbName,
           shardId: a.shardId,
           modules: { create: a.moduleIds.map((moduleId) => ({ moduleId })) },
