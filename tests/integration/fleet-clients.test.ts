@@ -9,6 +9,7 @@ import { createEnterpriseDb } from "@/lib/enterprise/db";
 import { AppError } from "@/lib/errors";
 import { latestVersion, loadMigrations, loadMigrationsFrom } from "@/lib/migrations";
 import { migrateClients, tenantRoleOf } from "@/lib/migrations/fleet-clients";
+import { tenantDbName, tenantRoleName } from "@/lib/provisioning/resources";
 import { CLIENT_TEMPLATE_DB } from "@/lib/provisioning/template";
 import { assertTenantSchemaCurrent, isSchemaBehind, requiredClientSchemaVersion } from "@/lib/tenancy/schema-gate";
 import type { TenantRecord } from "@/lib/tenancy/types";
@@ -129,6 +130,11 @@ describe("migrateClients", () => {
       );
       expect(privs.rows[0]).toEqual({ t: true, s: true });
     }
+  });
+
+  it("grants to the role provisioning creates for the tenant", () => {
+    const id = randomUUID();
+    expect(tenantRoleOf({ dbName: tenantDbName(id) })).toBe(tenantRoleName(id));
   });
 
   it("the schema gate compares versions: older or unknown is behind, equal or newer is served", () => {
