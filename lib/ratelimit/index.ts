@@ -1,32 +1,85 @@
+import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "ioredis";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { log } from "../observability/log";
+import { UpstashRedisAdapter } from "./upstash-redis";
 
-// Fixed-window counters. In memory by default (one process); in Redis when
-// REDIS_URL is set, so several app instances share the counts. The Redis path
-// uses one small Lua script of our own (no `#!lua flags=` line, which Redis 7.0
-// rejects: see FACTS.md on @upstash/ratelimit).
+// Rate limits (and signed-out session marks) behind one interface, two stores:
+// - MemoryStore (default, one process): a fixed window per key that starts at
+//   the key's first event.
+// - UpstashRedisStore (REDIS_URL set, shared by every app instance):
+//   @upstash/ratelimit's sliding window over ioredis (./upstash-redis.ts strips
+//   the `#!lua flags=` line Redis 7.0 refuses). A sliding window weighs the
+//   previous window's count by how much of it still overlaps the last
+//   `windowMs`, so a client cannot spend a full allowance at the end of one
+//   window and another at the start of the next (the aligned fixed window would
+//   let 2× the limit through in a moment); it costs the same one script call.
+//   Refused events are not counted.
+// Redis errors fail closed: logged (name, message, code: no URL) and answered
+// 503 with Retry-After, for sign-in, API requests and session revocation alike.
 
 export interface LimitResult {
   ok: boolean;
-  count: number;
   limit: number;
-  /** Milliseconds until the window resets. */
+  /** Events still allowed now. */
+  remaining: number;
+  /** Milliseconds until the refusal may end (the current window's end). */
   resetMs: number;
 }
 
-export interface CounterStore {
-  /** Adds `by` (0 = just read) to the key's counter for a window of `windowMs`; returns the count and time left. */
-  incr(key: string, windowMs: number, by: number): Promise<{ count: number; resetMs: number }>;
+export interface RateLimiter {
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  /** Counts one event; ok is false once `limit` events are already counted. */
+  hit(key: string): Promise<LimitResult>;
+  /** Reads without counting: ok is false when the limit is already reached. */
+  check(key: string): Promise<LimitResult>;
   reset(key: string): Promise<void>;
 }
 
-export class MemoryStore implements CounterStore {
+export interface LimitStore {
+  limiter(name: string, limit: number, windowMs: number): RateLimiter;
+  /** Records `key` for `ttlMs` (a signed-out session's id until the token expires). */
+  mark(key: string, ttlMs: number): Promise<void>;
+  isMarked(key: string): Promise<boolean>;
+}
+
+export class MemoryStore implements LimitStore {
   private readonly counters = new Map<string, { count: number; resetAt: number }>();
   constructor(private readonly maxKeys = 50_000) {}
 
-  async incr(key: string, windowMs: number, by: number): Promise<{ count: number; resetMs: number }> {
+  limiter(name: string, limit: number, windowMs: number): RateLimiter {
+    const result = (c: { count: number; resetMs: number }, ok: boolean): LimitResult => ({ ok, limit, remaining: Math.max(0, limit - c.count), resetMs: c.resetMs });
+    return {
+      name,
+      limit,
+      windowMs,
+      hit: async (key) => {
+        const c = this.incr(`${name}:${key}`, windowMs, 1);
+        return result(c, c.count <= limit);
+      },
+      check: async (key) => {
+        const c = this.incr(`${name}:${key}`, windowMs, 0);
+        return result(c, c.count < limit);
+      },
+      reset: async (key) => {
+        this.counters.delete(`${name}:${key}`);
+      },
+    };
+  }
+
+  async mark(key: string, ttlMs: number): Promise<void> {
+    this.incr(key, ttlMs, 1);
+  }
+
+  async isMarked(key: string): Promise<boolean> {
+    return this.incr(key, 1, 0).count > 0;
+  }
+
+  /** Adds `by` (0 = just read) to the key's counter for a window of `windowMs`. */
+  incr(key: string, windowMs: number, by: number): { count: number; resetMs: number } {
     const now = Date.now();
     let c = this.counters.get(key);
     if (!c || c.resetAt <= now) {
@@ -39,10 +92,6 @@ export class MemoryStore implements CounterStore {
     return { count: c.count, resetMs: c.resetAt - now };
   }
 
-  async reset(key: string): Promise<void> {
-    this.counters.delete(key);
-  }
-
   private sweep(now: number): void {
     for (const [k, v] of this.counters) if (v.resetAt <= now) this.counters.delete(k);
     // Still full: drop the oldest entries rather than grow without bound.
@@ -53,99 +102,122 @@ export class MemoryStore implements CounterStore {
   }
 }
 
-const INCR_SCRIPT = `
-local c = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tonumber(ARGV[2]) > 0 then
-  c = redis.call('INCRBY', KEYS[1], ARGV[2])
-  if c == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-end
-local ttl = redis.call('PTTL', KEYS[1])
-return {c, ttl}`;
+/** Fail closed, and say so: without the shared store, limits and session revocations cannot be checked. */
+async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    log.error("rate-limit store unavailable", { err });
+    throw new AppError("unavailable", "Try again shortly.", { headers: { "retry-after": "5" } });
+  }
+}
 
-export class RedisStore implements CounterStore {
-  constructor(private readonly redis: Redis | Promise<Redis>, private readonly prefix = "bisman:rl:") {}
+export class UpstashRedisStore implements LimitStore {
+  private readonly adapter: UpstashRedisAdapter;
+  private readonly limiters = new Map<string, RateLimiter>();
 
-  async incr(key: string, windowMs: number, by: number): Promise<{ count: number; resetMs: number }> {
-    try {
-      const redis = await this.redis;
-      const [count, ttl] = (await redis.eval(INCR_SCRIPT, 1, this.prefix + key, String(windowMs), String(by))) as [number, number];
-      return { count: Number(count), resetMs: ttl > 0 ? Number(ttl) : windowMs };
-    } catch (err) {
-      // Fail closed, and say so: without the shared counters, limits (and session revocations) cannot be checked.
-      log.error("rate-limit store unavailable", { err });
-      throw new AppError("unavailable", "Try again shortly.", { headers: { "retry-after": "5" } });
+  /** Keys: `<prefix>:<limiter name>:<key>:<window number>` and `<prefix>:<mark>`. */
+  constructor(private readonly redis: Redis | Promise<Redis>, private readonly prefix = "bisman:rl") {
+    this.adapter = new UpstashRedisAdapter(redis);
+  }
+
+  limiter(name: string, limit: number, windowMs: number): RateLimiter {
+    const id = `${name}/${limit}/${windowMs}`;
+    let l = this.limiters.get(id);
+    if (!l) {
+      l = this.create(name, limit, windowMs);
+      this.limiters.set(id, l);
     }
+    return l;
   }
 
-  async reset(key: string): Promise<void> {
-    await (await this.redis).del(this.prefix + key);
+  private create(name: string, limit: number, windowMs: number): RateLimiter {
+    const prefix = `${this.prefix}:${name}`;
+    const rl = new Ratelimit({
+      // The adapter gives the two methods 2.2.0 calls (evalsha, eval); the declared type asks for get/set, used only by dynamicLimits.
+      redis: this.adapter as unknown as ConstructorParameters<typeof Ratelimit>[0]["redis"],
+      limiter: Ratelimit.slidingWindow(limit, `${windowMs} ms`),
+      prefix,
+      // Its default (5 s) answers success: true when Redis is slow: fail OPEN. ioredis's commandTimeout bounds the wait instead.
+      timeout: 0,
+      // A per-instance map of blocked identifiers: it never shrinks by itself and would not see a reset made by another instance.
+      ephemeralCache: false,
+      analytics: false,
+      enableTelemetry: false,
+    });
+    const result = (r: { remaining: number; reset: number }, ok: boolean): LimitResult => ({ ok, limit, remaining: r.remaining, resetMs: Math.max(0, r.reset - Date.now()) });
+    return {
+      name,
+      limit,
+      windowMs,
+      hit: (key) => orUnavailable(async () => {
+        const r = await rl.limit(key);
+        return result(r, r.success);
+      }),
+      check: (key) => orUnavailable(async () => {
+        const r = await rl.getRemaining(key);
+        return result(r, r.remaining > 0);
+      }),
+      // Not rl.resetUsedTokens: that runs SCAN over the WHOLE keyspace inside a Lua script (blocking Redis) with the key as a
+      // glob pattern. A sliding window lives in exactly two keys, the current and the previous window's (2.2.0's layout:
+      // `<prefix>:<key>:<floor(now / window)>`; tests/integration/ratelimit.test.ts fails if that changes).
+      reset: (key) => orUnavailable(async () => {
+        const w = Math.floor(Date.now() / windowMs);
+        await (await this.redis).del(`${prefix}:${key}:${w}`, `${prefix}:${key}:${w - 1}`);
+      }),
+    };
+  }
+
+  // A mark is a flag with an expiry, not a rate: a plain key with a TTL is exact and needs no limiter.
+  mark(key: string, ttlMs: number): Promise<void> {
+    return orUnavailable(async () => {
+      await (await this.redis).set(`${this.prefix}:${key}`, "1", "PX", Math.max(1, Math.ceil(ttlMs)));
+    });
+  }
+
+  isMarked(key: string): Promise<boolean> {
+    return orUnavailable(async () => (await (await this.redis).exists(`${this.prefix}:${key}`)) > 0);
   }
 }
 
-export class RateLimiter {
-  constructor(
-    private readonly store: CounterStore,
-    readonly name: string,
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
-
-  /** Counts one event; ok is false once the window holds more than `limit`. */
-  async hit(key: string): Promise<LimitResult> {
-    const { count, resetMs } = await this.store.incr(`${this.name}:${key}`, this.windowMs, 1);
-    return { ok: count <= this.limit, count, limit: this.limit, resetMs };
-  }
-
-  /** Reads without counting: ok is false when the limit is already reached. */
-  async check(key: string): Promise<LimitResult> {
-    const { count, resetMs } = await this.store.incr(`${this.name}:${key}`, this.windowMs, 0);
-    return { ok: count < this.limit, count, limit: this.limit, resetMs };
-  }
-
-  reset(key: string): Promise<void> {
-    return this.store.reset(`${this.name}:${key}`);
-  }
+/**
+ * An ioredis client for the limits: every command fails within 2 s (commandTimeout; sooner after two reconnect
+ * attempts) whether Redis refuses connections or never answers, so an outage is a 503, not a hung request.
+ */
+export async function connectLimitRedis(url: string): Promise<Redis> {
+  // Imported lazily so the in-memory default never loads a Redis client.
+  const { Redis: IORedis } = await import("ioredis");
+  const redis = new IORedis(url, { maxRetriesPerRequest: 2, commandTimeout: 2_000 });
+  redis.on("error", (err) => log.warn("redis (rate limits) connection error", { err: err.message }));
+  return redis;
 }
 
-const globalStore = globalThis as unknown as { bismanRateLimitStore?: CounterStore };
+const globalStore = globalThis as unknown as { bismanRateLimitStore?: LimitStore };
 
-/** The process's store: Redis when REDIS_URL is set, else memory. */
-export function defaultStore(): CounterStore {
+/** The process's store: Redis (through @upstash/ratelimit) when REDIS_URL is set, else memory. */
+export function defaultStore(): LimitStore {
   if (!globalStore.bismanRateLimitStore) {
     const url = config().REDIS_URL;
-    if (url) {
-      // Imported lazily so the in-memory default never loads a Redis client.
-      const client = import("ioredis").then(({ Redis: IORedis }) => {
-        const redis = new IORedis(url, { maxRetriesPerRequest: 2 });
-        redis.on("error", (err) => log.warn("redis (rate limits) connection error", { err: err.message }));
-        return redis;
-      });
-      globalStore.bismanRateLimitStore = new RedisStore(client);
-    } else {
-      globalStore.bismanRateLimitStore = new MemoryStore();
-    }
+    globalStore.bismanRateLimitStore = url ? new UpstashRedisStore(connectLimitRedis(url)) : new MemoryStore();
   }
   return globalStore.bismanRateLimitStore;
 }
 
 /** For tests: replace (or with no argument, forget) the process's store. */
-export function setDefaultStore(store?: CounterStore): void {
+export function setDefaultStore(store?: LimitStore): void {
   globalStore.bismanRateLimitStore = store;
 }
 
-const limiters = new Map<string, RateLimiter>();
+/** A limiter that uses whatever the process's store is at call time. */
 function named(name: string, limit: number, windowMs: number): RateLimiter {
-  let l = limiters.get(name);
-  if (!l) {
-    l = new RateLimiter({ incr: (k, w, b) => defaultStore().incr(k, w, b), reset: (k) => defaultStore().reset(k) }, name, limit, windowMs);
-    limiters.set(name, l);
-  }
-  return l;
+  const l = () => defaultStore().limiter(name, limit, windowMs);
+  return { name, limit, windowMs, hit: (k) => l().hit(k), check: (k) => l().check(k), reset: (k) => l().reset(k) };
 }
 
-/** Failed sign-ins per email+IP: 5 per 15 minutes, then refused until the window ends. */
+/** Failed sign-ins per email+IP: 5 per 15 minutes, then refused until the count slides below 5. */
 export const loginFailuresPerAccount = () => named("login-fail", 5, 15 * 60_000);
-/** Failed sign-ins per email over all IPs: bounds guessing from rotating (or spoofed) addresses; refuses for at most 15 minutes. */
+/** Failed sign-ins per email over all IPs: bounds guessing from rotating (or spoofed) addresses. */
 export const loginFailuresPerEmail = () => named("login-fail-email", 20, 15 * 60_000);
 /** Failed sign-ins per IP over all emails: stops spraying one password over many accounts. */
 export const loginFailuresPerIp = () => named("login-fail-ip", 50, 15 * 60_000);
