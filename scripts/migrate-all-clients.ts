@@ -142,11 +142,15 @@ async function main(): Promise<number> {
   const tenants = args.tenant?.flatMap((t) => t.split(",")).map((t) => t.trim()).filter(Boolean);
   const db = createEnterpriseDb(enterpriseUrl(), 4);
   const abort = new AbortController();
-  process.once("SIGINT", () => {
-    console.error("\nmigrate:clients: interrupted; letting running tenants finish, starting no new ones (Ctrl-C again to abort)");
-    abort.abort();
-    process.once("SIGINT", () => process.exit(130));
-  });
+  // Stop starting tenants; the running ones finish (a second signal exits at once: their
+  // transactions roll back and the next run picks them up).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\nmigrate:clients: ${signal}; letting running tenants finish, starting no new ones (again to abort)`);
+      abort.abort();
+      process.once(signal, () => process.exit(130));
+    });
+  }
 
   let progress: Progress | undefined;
   try {
