@@ -60,6 +60,14 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     };
   }
+  try {
+    await run(adminUrl);
+  } finally {
+    await stop();
+  }
+}
+
+async function run(adminUrl: string): Promise<void> {
   const enterpriseName = `bisman_bench_${randomBytes(4).toString("hex")}`;
   const enterpriseUrl = withDatabase(adminUrl, enterpriseName);
   await withAdminClient(adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(enterpriseName)}`));
@@ -146,16 +154,19 @@ async function main(): Promise<void> {
     `targets: p50 ≤ 250 ms ${p50 <= 250 ? "✓" : "✗"}   ≥ 2× faster than naive ${naiveP50 / p50 >= 2 ? "✓" : "✗"}   ≤ 5 MB per client ${per <= 5 ? "✓" : "✗"}`,
   );
   await factory.closeAll();
+  const left = await withAdminClient(adminUrl, (c) => c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'bisman-tenant'"));
+  console.log(`tenant connections left after closing the factory: ${left.rows[0]!.n} (stats: ${JSON.stringify(factory.stats())})`);
 
   // Clean up: on a private server just stop it; on a shared one drop what we made.
   if (process.env.BENCH_DATABASE_URL) {
     const rows = await enterpriseDb().client.findMany({ select: { id: true, dbName: true, shardId: true } });
     for (const row of rows) await dropTenant(enterpriseDb(), row);
   }
+  const { dropSpares } = await import("../lib/provisioning");
+  await dropSpares(adminUrl, spareScope(enterpriseUrl)); // waits for a replenish in flight
   await enterpriseDb().$disconnect();
   await closeAdminPools();
   if (process.env.BENCH_DATABASE_URL) await withAdminClient(adminUrl, (c) => c.query(`DROP DATABASE ${quoteIdent(enterpriseName)} WITH (FORCE)`));
-  await stop();
 }
 
 await main();
