@@ -26,24 +26,28 @@ async function main(): Promise<void> {
   const dataDir = ensureDataDir(env.DATA_DIR);
   const release = lockDataDir(dataDir);
   let pg: EmbeddedServer | undefined;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" };
+  // What this script settles (the embedded URL, generated secrets) goes into its own environment
+  // too: bootstrap's reconcile decrypts and encrypts with MASTER_KEY before Next.js starts.
+  const settled: Record<string, string | undefined> = { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" };
 
   if (!env.DATABASE_URL) {
     const secrets = loadOrCreateSecrets(dataDir);
     const t0 = Date.now();
     pg = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, password: secrets.PG_PASSWORD });
     console.log(`bisman: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT} (data in ${path.join(dataDir, "pg")}, ${Date.now() - t0} ms)`);
-    childEnv.DATABASE_URL = pg.url("bisman_enterprise");
-    childEnv.MASTER_KEY = env.MASTER_KEY ?? secrets.MASTER_KEY;
-    childEnv.AUTH_SECRET = env.AUTH_SECRET ?? secrets.AUTH_SECRET;
+    settled.DATABASE_URL = pg.url("bisman_enterprise");
+    settled.MASTER_KEY = env.MASTER_KEY ?? secrets.MASTER_KEY;
+    settled.AUTH_SECRET = env.AUTH_SECRET ?? secrets.AUTH_SECRET;
   } else if (env.NODE_ENV === "production" && (!env.MASTER_KEY || !env.AUTH_SECRET)) {
     release();
     fail("Invalid configuration: MASTER_KEY and AUTH_SECRET must be set when NODE_ENV=production and DATABASE_URL is set");
   } else {
     const secrets = !env.MASTER_KEY || !env.AUTH_SECRET ? loadOrCreateSecrets(dataDir) : undefined;
-    childEnv.MASTER_KEY = env.MASTER_KEY ?? secrets?.MASTER_KEY;
-    childEnv.AUTH_SECRET = env.AUTH_SECRET ?? secrets?.AUTH_SECRET;
+    settled.MASTER_KEY = env.MASTER_KEY ?? secrets?.MASTER_KEY;
+    settled.AUTH_SECRET = env.AUTH_SECRET ?? secrets?.AUTH_SECRET;
   }
+  Object.assign(process.env, settled);
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
 
   let stopping = false;
   let stopRequested = false;
@@ -56,12 +60,17 @@ async function main(): Promise<void> {
   };
 
   try {
-    const databaseUrl = childEnv.DATABASE_URL!;
+    const databaseUrl = process.env.DATABASE_URL!;
     const db = createEnterpriseDb(databaseUrl, 2);
     const t0 = Date.now();
-    const { firstAdmin, enterpriseVersion } = await bootstrap({ databaseUrl, dataDir, db, adminEmail: env.ENTERPRISE_ADMIN_EMAIL, adminPassword: env.ENTERPRISE_ADMIN_PASSWORD });
+    const migrateClients = env.MIGRATE_CLIENTS_ON_START ?? !env.DATABASE_URL;
+    const { firstAdmin, enterpriseVersion, clients } = await bootstrap({ databaseUrl, dataDir, db, adminEmail: env.ENTERPRISE_ADMIN_EMAIL, adminPassword: env.ENTERPRISE_ADMIN_PASSWORD, migrateClients });
     await db.$disconnect();
     console.log(`bisman: enterprise database ${redactUrl(databaseUrl)} at ${enterpriseVersion} (${Date.now() - t0} ms)`);
+    if (clients) {
+      const c = clients.counts;
+      console.log(`bisman: tenant databases at ${clients.latest}: ${c.migrated} migrated, ${c.current} current, ${c.failed} failed (${clients.ms} ms)${c.failed ? "; see npm run migrate:clients" : ""}`);
+    }
     if (firstAdmin?.generatedPassword) {
       console.log(`bisman: created the first enterprise admin ${firstAdmin.email} with password ${firstAdmin.generatedPassword}`);
       console.log(`bisman: (shown once; also saved to ${path.join(dataDir, "initial-admin-password")}, mode 0600)`);

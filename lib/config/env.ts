@@ -43,6 +43,8 @@ export const EnvSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Bring every tenant database to the latest client migration at start-up (default: only for the embedded server). */
+  MIGRATE_CLIENTS_ON_START: optional(z.enum(["true", "false"], "must be true or false").transform((v) => v === "true")),
   // Tenancy and provisioning (lib/tenancy, lib/provisioning; docs/provisioning.md).
   /** How long the registry caches tenant metadata (ms); changes invalidate at once regardless. */
   TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),

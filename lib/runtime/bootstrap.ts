@@ -6,6 +6,8 @@ import { databaseName, quoteIdent } from "../db/url";
 import type { EnterpriseDb } from "../enterprise/db";
 import { MODULES } from "../erp/modules";
 import { migrateDatabase } from "../migrations";
+import { migrateClients, type MigrateClientsSummary } from "../migrations/fleet-clients";
+import { reconcile } from "../provisioning/reconcile";
 import { ensureClientTemplate, withAdminClient } from "../provisioning/template";
 
 // Everything a server needs before it serves: the enterprise database exists
@@ -47,7 +49,7 @@ export interface FirstAdmin {
 
 export async function ensureFirstEnterpriseAdmin(db: EnterpriseDb, opts: { email?: string; password?: string; dataDir: string }): Promise<FirstAdmin | null> {
   if ((await db.enterpriseAdmin.count()) > 0) return null;
-  const email = (opts.email ?? "admin@localhost").toLowerCase();
+  const email = (opts.email ?? "admin@bisman.local").toLowerCase();
   const generatedPassword = opts.password ? undefined : randomBytes(15).toString("base64url");
   const password = opts.password ?? generatedPassword!;
   await db.enterpriseAdmin.create({ data: { email, name: "Enterprise admin", passwordHash: await hashPassword(password) } });
@@ -63,15 +65,26 @@ export interface BootstrapOptions {
   adminEmail?: string;
   adminPassword?: string;
   db: EnterpriseDb;
+  /** Also bring every tenant database to the latest client migration (the single-node default does). */
+  migrateClients?: boolean;
 }
 
-export async function bootstrap(opts: BootstrapOptions): Promise<{ firstAdmin: FirstAdmin | null; enterpriseVersion: string | null }> {
+export interface BootstrapResult {
+  firstAdmin: FirstAdmin | null;
+  enterpriseVersion: string | null;
+  clients?: MigrateClientsSummary;
+}
+
+export async function bootstrap(opts: BootstrapOptions): Promise<BootstrapResult> {
   await ensureDatabase(opts.databaseUrl);
   const migrated = await migrateDatabase(opts.databaseUrl, "enterprise");
   await ensureDefaultShard(opts.db);
   await ensureModuleCatalogue(opts.db);
   await ensureClientTemplate(opts.databaseUrl);
   const firstAdmin = await ensureFirstEnterpriseAdmin(opts.db, { email: opts.adminEmail, password: opts.adminPassword, dataDir: opts.dataDir });
-  await (await import("../provisioning/reconcile")).reconcile({ db: opts.db, enterpriseUrl: opts.databaseUrl, adminUrls: { DATABASE_URL: opts.databaseUrl } }); // finish or clean tenants a crash left in PROVISIONING
-  return { firstAdmin, enterpriseVersion: migrated.version };
+  // Finish or clean tenants a crash left in PROVISIONING.
+  await reconcile({ db: opts.db, enterpriseUrl: opts.databaseUrl, adminUrls: { DATABASE_URL: opts.databaseUrl } });
+  // After an upgrade that brings a client migration, tenants answer 503 until they are migrated.
+  const clients = opts.migrateClients ? await migrateClients({ db: opts.db, env: { ...process.env, DATABASE_URL: opts.databaseUrl } }) : undefined;
+  return { firstAdmin, enterpriseVersion: migrated.version, clients };
 }

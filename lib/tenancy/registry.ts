@@ -35,11 +35,14 @@ interface RegistryState {
 }
 
 const g = globalThis as unknown as { bismanTenantRegistry?: RegistryState };
-const state: RegistryState = (g.bismanTenantRegistry ??= {
-  cache: new LRUCache<string, Entry>({ max: 20_000, ttl: Math.max(1, tenancySettings().TENANT_CACHE_TTL_MS) }),
-  epoch: 0,
-  listeners: new Set(),
-});
+/** Created on first use, not at import: importing this module must not read the environment. */
+function registry(): RegistryState {
+  return (g.bismanTenantRegistry ??= {
+    cache: new LRUCache<string, Entry>({ max: 20_000, ttl: Math.max(1, tenancySettings().TENANT_CACHE_TTL_MS) }),
+    epoch: 0,
+    listeners: new Set(),
+  });
+}
 
 const CHANNEL = "bisman:tenant-invalidated";
 
@@ -88,6 +91,7 @@ const slugKey = (slug: string) => `slug:${slug}`;
 async function load(idOrSlug: string, db: EnterpriseDb): Promise<Entry | null> {
   ensureSubscribed();
   const key = isUuid(idOrSlug) ? idOrSlug.toLowerCase() : slugKey(idOrSlug.toLowerCase());
+  const state = registry();
   const hit = state.cache.get(key);
   if (hit) return hit;
   const where = isUuid(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug.toLowerCase() };
@@ -118,6 +122,7 @@ export async function getTenantCiphertext(id: string, db: EnterpriseDb = enterpr
 }
 
 function dropLocal(id: string): void {
+  const state = registry();
   state.epoch++;
   const entry = state.cache.peek(id);
   state.cache.delete(id);
@@ -136,7 +141,7 @@ function dropLocal(id: string): void {
 export async function invalidateTenant(id: string): Promise<void> {
   dropLocal(id);
   ensureSubscribed();
-  const redis = state.redis;
+  const redis = registry().redis;
   if (redis) {
     try {
       await (await redis)?.publish(CHANNEL, id);
@@ -148,25 +153,25 @@ export async function invalidateTenant(id: string): Promise<void> {
 
 /** Called with a tenant id whenever its metadata is invalidated (the connection factory closes its pool). */
 export function onTenantInvalidated(fn: (id: string) => void): () => void {
-  state.listeners.add(fn);
-  return () => state.listeners.delete(fn);
+  registry().listeners.add(fn);
+  return () => registry().listeners.delete(fn);
 }
 
 /** Clears the whole cache (tests, admin tooling). */
 export function clearTenantCache(): void {
-  state.cache.clear();
+  registry().cache.clear();
 }
 
 function ensureSubscribed(): void {
-  if (state.redis !== undefined) return;
+  if (registry().redis !== undefined) return;
   const url = process.env.REDIS_URL;
   if (!url) {
-    state.redis = null;
+    registry().redis = null;
     return;
   }
   // Two connections: a subscribed ioredis client cannot publish. Loaded lazily so
   // deployments without Redis never load ioredis.
-  state.redis = import("ioredis")
+  registry().redis = import("ioredis")
     .then(({ Redis }) => {
       const pub = new Redis(url, { maxRetriesPerRequest: 2 });
       const sub = new Redis(url);
@@ -174,7 +179,7 @@ function ensureSubscribed(): void {
       sub.on("error", (err: Error & { code?: string }) => log.warn("tenant invalidation subscriber error", { code: err.code }));
       sub.on("message", (_channel: string, id: string) => dropLocal(id));
       // Anything cached before the subscription took effect could miss an invalidation: drop it.
-      void sub.subscribe(CHANNEL).then(() => state.cache.clear());
+      void sub.subscribe(CHANNEL).then(() => registry().cache.clear());
       return {
         publish: (channel: string, message: string) => pub.publish(channel, message),
         close: () => {
@@ -191,8 +196,8 @@ function ensureSubscribed(): void {
 
 /** Stops listening for invalidations (tests, scripts). */
 export async function closeRegistry(): Promise<void> {
-  const redis = state.redis;
-  state.redis = undefined;
+  const redis = registry().redis;
+  registry().redis = undefined;
   (await redis)?.close();
 }
 

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startTestPgServer } from "../helpers/pg-server";
 import { adminQuery } from "../helpers/databases";
 import { withDatabase } from "@/lib/db/url";
@@ -14,6 +14,7 @@ import { withDatabase } from "@/lib/db/url";
 let dataDir: string;
 let port: number;
 let pgPort: number;
+const running = new Set<ChildProcess>();
 
 function start(env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let out = "";
@@ -24,6 +25,8 @@ function start(env: Record<string, string> = {}): { child: ChildProcess; output:
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  running.add(child);
+  void exited.then(() => running.delete(child));
   return { child, output: () => out, exited };
 }
 
@@ -56,6 +59,32 @@ async function killNextServerOn(p: number): Promise<void> {
   }
 }
 
+async function api(pathname: string, init: { method?: string; token?: string; tenant?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.tenant) headers["x-tenant-id"] = init.tenant;
+  const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${pathname} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** The first admin creates a tenant through the real API, the way an operator would. */
+async function createTenantThroughApi(adminPassword: string) {
+  const { token } = await api("/api/enterprise/auth/login", { method: "POST", body: { email: "admin@bisman.local", password: adminPassword } });
+  const email = "owner@acme.test";
+  const password = "owner-password-123";
+  const created = await api("/api/enterprise/clients/create", { method: "POST", token: token as string, body: { name: "Acme Trading", slug: "acme-trading", adminEmail: email, adminPassword: password } });
+  expect(created).toMatchObject({ slug: "acme-trading", status: "ACTIVE" });
+  return { slug: "acme-trading", email, password };
+}
+
+async function tenantUserEmails(t: { slug: string; email: string; password: string }): Promise<string[]> {
+  const { token } = await api("/api/client/auth/login", { method: "POST", tenant: t.slug, body: { email: t.email, password: t.password } });
+  const users = await api("/api/client/users", { token: token as string, tenant: t.slug });
+  return (users.users as Array<{ email: string }>).map((u) => u.email);
+}
+
 async function enterpriseQuery(sql: string, params: unknown[] = []) {
   const { PG_PASSWORD } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8"));
   const db = new pg.Client({ host: "127.0.0.1", port: pgPort, user: "postgres", password: PG_PASSWORD, database: "bisman_enterprise" });
@@ -72,6 +101,11 @@ beforeAll(async () => {
   chmodSync(dataDir, 0o755);
   port = await freePort();
   pgPort = await freePort();
+});
+// A failed test must not leave its server holding the ports for the next one.
+afterEach(async () => {
+  for (const child of running) child.kill("SIGTERM");
+  while (running.size) await new Promise((r) => setTimeout(r, 100));
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -92,11 +126,15 @@ describe("npm start with the embedded default", () => {
   it("serves, refuses a second server on the same DATA_DIR, stops cleanly and keeps data across a restart", async () => {
     const first = start();
     const firstStartMs = await waitForHealth(first.output);
-    expect(first.output()).toMatch(/created the first enterprise admin admin@localhost with password \S{12,}/);
+    expect(first.output()).toMatch(/created the first enterprise admin admin@bisman.local with password \S{12,}/);
     expect(statSync(path.join(dataDir, "secrets.json")).mode & 0o777).toBe(0o600);
     expect(statSync(path.join(dataDir, "initial-admin-password")).mode & 0o777).toBe(0o600);
 
     await enterpriseQuery(`INSERT INTO "Shard" (id, name, "adminUrlEnv") VALUES (gen_random_uuid(), 'kept-across-restart', 'X')`);
+    expect(first.output()).toMatch(/tenant databases at \d{14}_\w+: 0 migrated, 0 current, 0 failed/);
+    const adminPassword = /with password (\S+)/.exec(first.output())![1]!;
+    const tenant = await createTenantThroughApi(adminPassword);
+    expect(await tenantUserEmails(tenant)).toEqual([tenant.email]);
 
     const second = start({ PORT: String(await freePort()) });
     expect(await second.exited).toBe(1);
@@ -112,6 +150,8 @@ describe("npm start with the embedded default", () => {
     expect(again.output()).not.toMatch(/created the first enterprise admin/);
     const kept = await enterpriseQuery(`SELECT name FROM "Shard" WHERE name = 'kept-across-restart'`);
     expect(kept.rowCount).toBe(1);
+    expect(again.output()).toMatch(/tenant databases at \d{14}_\w+: 0 migrated, 1 current, 0 failed/);
+    expect(await tenantUserEmails(tenant)).toEqual([tenant.email]);
     // A start script killed outright leaves PostgreSQL (and Next.js) running; the next start recovers.
     again.child.kill("SIGKILL");
     await again.exited;
