@@ -11,9 +11,8 @@
 //
 // Server: BENCH_DATABASE_URL (a superuser URL; only what the bench creates is
 // dropped), else a private embedded PostgreSQL in a temporary directory.
-import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -25,7 +24,7 @@ import { migrateClients } from "../lib/migrations/fleet-clients";
 import { defaultConcurrency } from "../lib/migrations/fleet";
 import { CLIENT_TEMPLATE_DB, ensureClientTemplate } from "../lib/provisioning/template";
 import { ensureDefaultShard } from "../lib/runtime/bootstrap";
-import { startEmbeddedPostgres } from "../lib/runtime/embedded-postgres";
+import { startScratchPostgres } from "../lib/runtime/scratch-postgres";
 
 const { values: args } = parseArgs({
   options: { tenants: { type: "string", default: "200" }, rounds: { type: "string", default: "5" }, concurrency: { type: "string" }, keep: { type: "boolean", default: false } },
@@ -53,17 +52,6 @@ CREATE TABLE "Bench${tag}" (
 CREATE INDEX "Bench${tag}_accountId_idx" ON "Bench${tag}"("accountId");
 `;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
 async function admin<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -84,16 +72,8 @@ async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 
 async function main(): Promise<void> {
-  let tmp: string | undefined;
-  let stopServer: (() => Promise<void>) | undefined;
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    tmp = mkdtempSync(path.join(os.tmpdir(), "bisman-bench-pg-"));
-    chmodSync(tmp, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: tmp, port: await freePort(), password: randomBytes(12).toString("hex") });
-    adminUrl = server.url("postgres");
-    stopServer = server.stop;
-  }
+  const server = await startScratchPostgres(process.env.BENCH_DATABASE_URL, "bisman-bench-pg-");
+  const adminUrl = server.adminUrl;
   const created: string[] = [];
   const roles: string[] = [];
   const enterpriseName = `bisman_bench_${Date.now().toString(36)}`;
@@ -202,10 +182,9 @@ async function main(): Promise<void> {
     await enterprise?.$disconnect().catch(() => undefined);
     rmSync(migrationsDir, { recursive: true, force: true });
     if (!args.keep) {
-      if (stopServer) {
+      if (!server.shared) {
         // A private server: everything it holds was created here.
-        await stopServer().catch(() => undefined);
-        rmSync(tmp!, { recursive: true, force: true });
+        await server.stop().catch(() => undefined);
       } else {
         await pool(created, 4, (name) => admin(adminUrl!, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).then(() => undefined));
         for (const role of roles) await admin(adminUrl!, `DROP ROLE IF EXISTS ${quoteIdent(role)}`);

@@ -12,33 +12,18 @@
 // Server: BENCH_DATABASE_URL (a superuser URL; only what the bench creates is
 // dropped), else a private embedded PostgreSQL in a temporary directory.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { quoteIdent, withDatabase } from "../lib/db/url";
 import { createEnterpriseDb } from "../lib/enterprise/db";
 import { migrateDatabase } from "../lib/migrations";
 import { ensureClientTemplate, withAdminClient } from "../lib/provisioning/template";
 import { ensureDefaultShard, ensureModuleCatalogue } from "../lib/runtime/bootstrap";
-import { startEmbeddedPostgres } from "../lib/runtime/embedded-postgres";
+import { startScratchPostgres } from "../lib/runtime/scratch-postgres";
 
 const { values: args } = parseArgs({ options: { tenants: { type: "string", default: "50" }, naive: { type: "string", default: "25" } } });
 const N = Number(args.tenants);
 const NAIVE = Number(args.naive);
 if (!Number.isInteger(N) || N < 2 || !Number.isInteger(NAIVE) || NAIVE < 1) throw new Error("--tenants ≥ 2 and --naive ≥ 1, integers");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,22 +33,11 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 async function main(): Promise<void> {
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  let stop = async () => undefined as void;
-  if (!adminUrl) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "bisman-bench-prov-"));
-    chmodSync(dir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), password: randomBytes(12).toString("hex") });
-    adminUrl = server.url("postgres");
-    stop = async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const server = await startScratchPostgres(process.env.BENCH_DATABASE_URL, "bisman-bench-prov-");
   try {
-    await run(adminUrl);
+    await run(server.adminUrl);
   } finally {
-    await stop();
+    await server.stop();
   }
 }
 
