@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -11,8 +11,11 @@ if (!existsSync(CHROMIUM)) {
   throw new Error(`No Chromium at ${CHROMIUM}: install one (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 if (!process.env.E2E_DATA_DIR) {
-  process.env.E2E_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "bisman-e2e-"));
-  chmodSync(process.env.E2E_DATA_DIR, 0o755); // the embedded server runs as `postgres` when we are root
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bisman-e2e-"));
+  chmodSync(dir, 0o755); // the embedded server runs as `postgres` when we are root
+  process.env.E2E_DATA_DIR = dir;
+  // The process that made it removes it; by then Playwright has stopped the server.
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 }
 process.env.E2E_PORT ??= "3210";
 process.env.E2E_ADMIN_EMAIL ??= "admin@e2e.test";
