@@ -38,6 +38,8 @@ export interface ActionArgs<I> {
   principal: Principal | null;
   tenant: TenantRecord | undefined;
   ctx: TenantContext | undefined;
+  /** The request's headers (Authorization removed): public actions resolve the host's tenant and the client's address from them. */
+  headers: Headers;
 }
 
 export function defineAction<S extends z.ZodType, T>(
@@ -59,7 +61,7 @@ export function defineAction<S extends z.ZodType, T>(
       if (principal) await rateLimit(principal, tenant);
       const run = async (ctx: TenantContext | undefined) => {
         await requirePermissionIn(ctx, options.permission);
-        return fn({ input: parseWith(options.input, input), principal, tenant, ctx });
+        return fn({ input: parseWith(options.input, input), principal, tenant, ctx, headers: h });
       };
       const data = tenant ? await withTenantContext(tenant, principal as ClientUserPrincipal, run) : await run(undefined);
       return { ok: true, data };

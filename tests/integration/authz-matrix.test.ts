@@ -190,6 +190,13 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { email: "bad" },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
+  // Public: the setup token is the credential (tests/integration/setup-password.test.ts); whoever asks reaches validation.
+  "app/t/[tenant]/setup/actions.ts#setInitialPasswordAction": {
+    core: async () => (await import("@/app/t/[tenant]/setup/action-cores")).setInitialPasswordCore,
+    coreName: "setInitialPasswordCore",
+    input: { token: "x", password: "short", confirmPassword: "short" },
+    expect: { ownWith: 422, ownWithout: 422, otherTenant: 422, anonymous: 422, enterpriseAdmin: 422, superAdmin: 422 },
+  },
 };
 
 function serverActionFiles(dir = "app"): string[] {

@@ -5,9 +5,9 @@ import type { SignInResult } from "@/lib/auth/sign-in-action";
 
 export type SignInState = SignInResult;
 
-/** The one sign-in form: admin console and tenant sign-in pass their own server action. */
-export function SignInForm({ action, title, subtitle }: { action: (state: SignInState, form: FormData) => Promise<SignInState>; title: string; subtitle?: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+/** The one sign-in form: admin console and tenant sign-in pass their own server action (and may pre-fill the email). */
+export function SignInForm({ action, title, subtitle, email }: { action: (state: SignInState, form: FormData) => Promise<SignInState>; title: string; subtitle?: string; email?: string }) {
+  const [state, formAction, pending] = useActionState(action, { email });
   useEffect(() => {
     // A full navigation, so the new page is rendered for this host (through the middleware) with the new cookie.
     if (state.redirectTo) window.location.assign(state.redirectTo);

@@ -7,12 +7,16 @@ import { tenantSignIn } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function TenantSignInPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function TenantSignInPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { tenant, principal } = await tenantPage((await params).tenant, await headers());
   if (principal) redirect("/");
+  // ?email=…&setup=done: where the setup page sends a user who has just set their password.
+  const query = await searchParams;
+  const email = typeof query.email === "string" && query.email.length <= 254 ? query.email : undefined;
+  const subtitle = query.setup === "done" ? "Your password is set. Sign in to continue." : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      {tenant.status === "ACTIVE" ? <SignInForm action={tenantSignIn} title={`Sign in to ${tenant.name}`} /> : <p>{tenant.name} is suspended. Contact your administrator.</p>}
+      {tenant.status === "ACTIVE" ? <SignInForm action={tenantSignIn} title={`Sign in to ${tenant.name}`} subtitle={subtitle} email={email} /> : <p>{tenant.name} is suspended. Contact your administrator.</p>}
     </main>
   );
 }
