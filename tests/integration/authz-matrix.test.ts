@@ -190,6 +190,25 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { email: "bad" },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
+  // Admin console (enterprise admins only); behaviour: tests/integration/admin-console-actions.test.ts.
+  "app/admin/clients/actions.ts#createClientAction": {
+    core: async () => (await import("@/app/admin/clients/action-cores")).createClientCore,
+    coreName: "createClientCore",
+    input: { idempotencyKey: "authz-matrix", client: { name: "x" } },
+    expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 422, superAdmin: 403 },
+  },
+  "app/admin/clients/actions.ts#setClientStatusAction": {
+    core: async () => (await import("@/app/admin/clients/action-cores")).setClientStatusCore,
+    coreName: "setClientStatusCore",
+    input: { id: NO_SUCH_CLIENT, status: "SUSPENDED" },
+    expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 404, superAdmin: 403 },
+  },
+  "app/admin/clients/actions.ts#archiveClientAction": {
+    core: async () => (await import("@/app/admin/clients/action-cores")).archiveClientCore,
+    coreName: "archiveClientCore",
+    input: { id: NO_SUCH_CLIENT, confirmSlug: "x" },
+    expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 404, superAdmin: 403 },
+  },
   // Public: the setup token is the credential (tests/integration/setup-password.test.ts); whoever asks reaches validation.
   "app/t/[tenant]/setup/actions.ts#setInitialPasswordAction": {
     core: async () => (await import("@/app/t/[tenant]/setup/action-cores")).setInitialPasswordCore,

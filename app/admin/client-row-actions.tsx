@@ -1,0 +1,56 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useId, useState } from "react";
+import { archiveClientAction, setClientStatusAction, type RowActionState } from "./clients/actions";
+
+const button = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60";
+
+/** Suspend / Resume / Archive for one client row; the page is re-rendered on the server afterwards. */
+export function ClientRowActions({ id, slug, name, status }: { id: string; slug: string; name: string; status: string }) {
+  const router = useRouter();
+  const [statusState, statusAction, statusPending] = useActionState<RowActionState, FormData>(setClientStatusAction, {});
+  const [archiveState, archiveAction, archivePending] = useActionState<RowActionState, FormData>(archiveClientAction, {});
+  const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState("");
+  const inputId = useId();
+  useEffect(() => {
+    if (statusState.done || archiveState.done) router.refresh();
+  }, [statusState, archiveState, router]);
+  if (status !== "ACTIVE" && status !== "SUSPENDED") return <span className="text-xs text-slate-400">—</span>;
+  const next = status === "ACTIVE" ? "SUSPENDED" : "ACTIVE";
+  const error = statusState.error ?? archiveState.error ?? archiveState.fields?.confirmSlug;
+  return (
+    <div className="space-y-2">
+      <div className="flex gap-2">
+        <form action={statusAction}>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="status" value={next} />
+          <button type="submit" disabled={statusPending} className={button} aria-label={`${next === "SUSPENDED" ? "Suspend" : "Resume"} ${name}`}>
+            {next === "SUSPENDED" ? "Suspend" : "Resume"}
+          </button>
+        </form>
+        <button type="button" className={`${button} border-red-300 text-red-700 hover:bg-red-50`} aria-expanded={confirming} aria-label={`Archive ${name}`} onClick={() => setConfirming((v) => !v)}>
+          Archive
+        </button>
+      </div>
+      {confirming ? (
+        <form action={archiveAction} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-2">
+          <input type="hidden" name="id" value={id} />
+          <label htmlFor={inputId} className="block text-xs text-red-900">
+            Archiving refuses the client at once and deletes its database after the grace period. Type <strong className="font-mono">{slug}</strong> to confirm.
+          </label>
+          <input id={inputId} name="confirmSlug" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-full rounded-md border border-red-300 px-2 py-1 font-mono text-xs" />
+          <button type="submit" disabled={archivePending || typed.trim() !== slug} className="rounded-md bg-red-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-800 disabled:opacity-60">
+            Archive {slug}
+          </button>
+        </form>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// Cores of the admin console's client actions (see lib/http/action.ts); actions.ts exports the thin "use server" wrappers.
+// Enterprise admins only; each delegates to the provisioning service the API routes use.
+import { z } from "zod";
+import { enterpriseDb } from "@/lib/enterprise/db";
+import { AppError } from "@/lib/errors";
+import { defineAction } from "@/lib/http/action";
+import { clientIp } from "@/lib/http/request";
+import { archiveClient, createClient, updateClient, type Actor } from "@/lib/provisioning";
+
+const actorOf = (principal: { id: string } | null, headers: Headers): Actor => ({ type: "enterprise-admin", id: principal!.id, ip: clientIp(headers) });
+
+/** The form's fields go to createClient as they are (it validates them: 422/409 name the fields); the key makes a double submit one tenant. */
+export const ZCreateClientAction = z.object({ idempotencyKey: z.string().min(1).max(200), client: z.record(z.string(), z.unknown()) }).strict();
+
+export const createClientCore = defineAction({ auth: "enterprise-admin", input: ZCreateClientAction }, async ({ input, principal, headers }) => {
+  const { body, replayed } = await createClient(input.client, actorOf(principal, headers), { idempotencyKey: input.idempotencyKey });
+  return { ...body, replayed };
+});
+
+export const ZSetClientStatusAction = z.object({ id: z.uuid(), status: z.enum(["ACTIVE", "SUSPENDED"]) }).strict();
+
+export const setClientStatusCore = defineAction({ auth: "enterprise-admin", input: ZSetClientStatusAction }, async ({ input, principal, headers }) => {
+  const view = await updateClient(input.id, { status: input.status }, actorOf(principal, headers));
+  return { id: view.id, status: view.status };
+});
+
+/** Archiving is confirmed by typing the client's slug; the server checks it too. */
+export const ZArchiveClientAction = z.object({ id: z.uuid(), confirmSlug: z.string().max(100) }).strict();
+
+export const archiveClientCore = defineAction({ auth: "enterprise-admin", input: ZArchiveClientAction }, async ({ input, principal, headers }) => {
+  const row = await enterpriseDb().client.findUnique({ where: { id: input.id }, select: { slug: true } });
+  if (!row) throw new AppError("not_found", "No such client.");
+  if (input.confirmSlug.trim() !== row.slug) {
+    throw new AppError("validation_failed", "Type the client's slug to confirm.", { fields: [{ path: "confirmSlug", message: `type ${row.slug} to confirm` }] });
+  }
+  const view = await archiveClient(input.id, actorOf(principal, headers));
+  return { id: view.id, status: view.status };
+});

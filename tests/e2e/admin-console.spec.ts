@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The admin console, end to end against the built app: the enterprise admin signs in, creates a
+// client through the form (no password → the one-time setup link), finds it in the clients table
+// as ACTIVE with a current schema, suspends it (the tenant's sign-in page then says it is
+// suspended), resumes it, and archives it by typing its slug.
+
+const port = Number(process.env.E2E_PORT);
+const adminEmail = process.env.E2E_ADMIN_EMAIL!;
+const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
+const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
+
+async function signIn(page: Page) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(adminEmail);
+  await page.getByLabel("Password").fill(adminPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+test("the enterprise admin creates, suspends, resumes and archives a client from the console", async ({ page, browser }) => {
+  const id = Date.now().toString(36);
+  const name = `Console ${id}`;
+  const slug = `console-${id}`; // derived from the name
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Clients" })).toBeVisible();
+
+  await page.getByRole("link", { name: "New client" }).first().click();
+  await expect(page).toHaveURL(/\/admin\/clients\/new$/);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await expect(page.getByLabel("Slug (optional)")).toHaveAttribute("placeholder", slug);
+  await page.getByLabel("Segment (optional)").fill("manufacturing");
+  await page.getByLabel("First admin email").fill(`first@${slug}.test`);
+  await page.getByRole("button", { name: "Create client" }).click();
+
+  await expect(page.getByTestId("client-created")).toContainText(slug);
+  await expect(page.getByText("This setup link is shown only once.")).toBeVisible();
+  const link = await page.getByTestId("setup-link").inputValue();
+  expect(link.startsWith(tenantUrl(slug, "/setup?token="))).toBe(true);
+  await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
+
+  // The same slug again: the service's 409, shown next to the slug field.
+  await page.getByRole("link", { name: "Create another client" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Someone Else");
+  await page.getByLabel("Slug (optional)").fill(slug);
+  await page.getByLabel("First admin email").fill(`x@${slug}.test`);
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page.getByTestId("client-error-slug")).toHaveText("already taken");
+
+  await page.goto("/admin");
+  const row = page.getByTestId(`client-row-${slug}`);
+  await expect(row.getByRole("rowheader")).toHaveText(name);
+  await expect(row.getByTestId("client-status")).toHaveText("ACTIVE");
+  await expect(row.getByTestId("schema-badge")).toHaveText("current");
+  await expect(row.getByRole("link", { name: slug })).toHaveAttribute("href", tenantUrl(slug));
+  await expect(row).toContainText("manufacturing");
+  await page.screenshot({ path: test.info().outputPath("admin-console.png"), fullPage: true });
+
+  const tenant = await (await browser.newContext()).newPage();
+  await row.getByRole("button", { name: `Suspend ${name}` }).click();
+  await expect(row.getByTestId("client-status")).toHaveText("SUSPENDED");
+  await page.reload();
+  await expect(row.getByTestId("client-status")).toHaveText("SUSPENDED");
+  await tenant.goto(tenantUrl(slug, "/sign-in"));
+  await expect(tenant.getByText(`${name} is suspended. Contact your administrator.`)).toBeVisible();
+  await expect(tenant.getByLabel("Password")).toHaveCount(0);
+
+  await row.getByRole("button", { name: `Resume ${name}` }).click();
+  await expect(row.getByTestId("client-status")).toHaveText("ACTIVE");
+  await tenant.goto(tenantUrl(slug, "/sign-in"));
+  await expect(tenant.getByRole("heading", { name: `Sign in to ${name}` })).toBeVisible();
+
+  // Archive asks for the slug; the button stays disabled until it is typed.
+  await row.getByRole("button", { name: `Archive ${name}` }).click();
+  const confirm = row.getByRole("button", { name: `Archive ${slug}` });
+  await expect(confirm).toBeDisabled();
+  await row.getByLabel(/Type .* to confirm/).fill(slug);
+  await confirm.click();
+  await expect(row.getByTestId("client-status")).toHaveText("ARCHIVED");
+  await expect(row.getByRole("button", { name: `Resume ${name}` })).toHaveCount(0);
+  await tenant.context().close();
+});
+
+test("the schema filter and an empty filtered list say so", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("link", { name: "Schema behind" }).click();
+  await expect(page).toHaveURL(/\/admin\?schema=behind$/);
+  await expect(page.getByRole("link", { name: "Schema behind" })).toHaveAttribute("aria-current", "page");
+  // Every client the e2e server made is on the current schema.
+  await expect(page.getByTestId("clients-empty")).toContainText("Every client's schema is current.");
+});
