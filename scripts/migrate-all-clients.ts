@@ -11,13 +11,11 @@
 //
 // Exit status: 0 when every tenant is current, 1 when any failed or was not started, 2 on bad usage.
 // Thin entry over lib/migrations/fleet-clients.ts.
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { createEnterpriseDb } from "../lib/enterprise/db";
 import { migrateClients, type MigrateClientsSummary } from "../lib/migrations/fleet-clients";
 import type { FleetResult } from "../lib/migrations/fleet";
-import { loadOrCreateSecrets } from "../lib/runtime/data-dir";
+import { loadCliEnv } from "../lib/runtime/cli-env";
 
 function usage(message: string): never {
   console.error(`migrate:clients: ${message}`);
@@ -33,14 +31,12 @@ function count(name: string, value: string | undefined, min: number): number | u
 
 /** DATABASE_URL, else the embedded server `npm start` runs under DATA_DIR. */
 function enterpriseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const dataDir = path.resolve(process.env.DATA_DIR ?? "./.data");
-  if (!existsSync(path.join(dataDir, "secrets.json"))) usage("DATABASE_URL is not set and there is no embedded data directory (DATA_DIR); start the app once or set DATABASE_URL");
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const { PG_PASSWORD } = loadOrCreateSecrets(dataDir);
-  const url = `postgresql://postgres:${encodeURIComponent(PG_PASSWORD)}@127.0.0.1:${port}/bisman_enterprise`;
-  process.env.DATABASE_URL = url; // the default shard's admin URL is named DATABASE_URL
-  return url;
+  try {
+    loadCliEnv();
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  return process.env.DATABASE_URL!; // also the default shard's admin URL
 }
 
 class Progress {

@@ -3,7 +3,7 @@
 // then their rows; forget expired idempotency keys.
 // Thin entry over lib/provisioning/purge.ts.
 import { parseArgs } from "node:util";
-import { loadCliEnv } from "../lib/provisioning/cli-env";
+import { loadCliEnv } from "../lib/runtime/cli-env";
 
 const { values } = parseArgs({ options: { "grace-days": { type: "string" } } });
 const graceDays = values["grace-days"] === undefined ? undefined : Number(values["grace-days"]);

@@ -3,7 +3,7 @@
 // report ACTIVE clients whose database is missing. Also runs at start-up.
 // Exit status: 0 when consistent, 1 when an ACTIVE client lacks its database.
 // Thin entry over lib/provisioning/reconcile.ts.
-import { loadCliEnv } from "../lib/provisioning/cli-env";
+import { loadCliEnv } from "../lib/runtime/cli-env";
 
 loadCliEnv();
 const { enterpriseDb } = await import("../lib/enterprise/db");

@@ -9,7 +9,7 @@ import { ConfigError, parseEnv } from "../lib/config/env";
 import { redactUrl } from "../lib/db/url";
 import { createEnterpriseDb } from "../lib/enterprise/db";
 import { bootstrap } from "../lib/runtime/bootstrap";
-import { ensureDataDir, loadOrCreateSecrets, lockDataDir } from "../lib/runtime/data-dir";
+import { EMBEDDED_ENTERPRISE_DB, ensureDataDir, loadOrCreateSecrets, lockDataDir } from "../lib/runtime/data-dir";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/runtime/embedded-postgres";
 
 const dev = process.argv.includes("--dev");
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     pg = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, password: secrets.PG_PASSWORD });
     console.log(`bisman: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT} (data in ${path.join(dataDir, "pg")}, ${Date.now() - t0} ms)`);
-    settled.DATABASE_URL = pg.url("bisman_enterprise");
+    settled.DATABASE_URL = pg.url(EMBEDDED_ENTERPRISE_DB);
     settled.MASTER_KEY = env.MASTER_KEY ?? secrets.MASTER_KEY;
     settled.AUTH_SECRET = env.AUTH_SECRET ?? secrets.AUTH_SECRET;
   } else if (env.NODE_ENV === "production" && (!env.MASTER_KEY || !env.AUTH_SECRET)) {

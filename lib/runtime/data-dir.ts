@@ -5,6 +5,9 @@ import path from "node:path";
 // Files the embedded default keeps under DATA_DIR: generated secrets (0600)
 // and a lock that stops a second server from using the same directory.
 
+/** The enterprise database's name on the embedded server. */
+export const EMBEDDED_ENTERPRISE_DB = "bisman_enterprise";
+
 export interface LocalSecrets {
   MASTER_KEY: string;
   AUTH_SECRET: string;
