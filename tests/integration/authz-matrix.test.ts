@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { withTenantDb } from "@/lib/tenancy/connections";
-import { issueToken } from "@/lib/auth/tokens";
+import { issueToken, verifyToken } from "@/lib/auth/tokens";
+import { enterpriseDb } from "@/lib/enterprise/db";
 import type { ActionResult } from "@/lib/http/action";
 import { call, type Handler } from "@/tests/helpers/http";
 import { destroyTenants, makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
@@ -31,6 +32,8 @@ interface World {
   ownerB: TestUser;
   enterpriseAdmin: string;
   superAdmin: string;
+  /** The super admin's id; tenant A is assigned to them. */
+  superAdminId: string;
   userIdA: string;
   roleIdA: string;
 }
@@ -66,6 +69,11 @@ const enterpriseRoute = (p: string, extra: Partial<Case> = {}): Case => ({
   expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: "pass", superAdmin: 403, ...extra.expect },
 });
 const NO_SUCH_CLIENT = "00000000-0000-4000-8000-000000000000";
+const superAdminRoute = (p: string, extra: Partial<Case> = {}): Case => ({
+  path: p,
+  ...extra,
+  expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: "pass", ...extra.expect },
+});
 
 const MATRIX: Record<string, Entry> = {
   // Enterprise control plane (provisioning helper's routes): enterprise admins only.
@@ -74,6 +82,23 @@ const MATRIX: Record<string, Entry> = {
   "app/api/enterprise/clients/[id]/route.ts": {
     PUT: enterpriseRoute("/api/enterprise/clients/:id", { params: () => ({ id: NO_SUCH_CLIENT }), body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
     DELETE: enterpriseRoute("/api/enterprise/clients/:id", { params: () => ({ id: NO_SUCH_CLIENT }), expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
+  },
+  "app/api/enterprise/super-admins/route.ts": {
+    GET: enterpriseRoute("/api/enterprise/super-admins", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }),
+    POST: enterpriseRoute("/api/enterprise/super-admins", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
+  },
+  "app/api/enterprise/super-admins/[id]/route.ts": {
+    PUT: enterpriseRoute("/api/enterprise/super-admins/:id", { params: () => ({ id: NO_SUCH_CLIENT }), body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
+  },
+  // The catalogue: enterprise admins and super admins (who assign modules).
+  "app/api/enterprise/modules/route.ts": { GET: enterpriseRoute("/api/enterprise/modules", { expect: { enterpriseAdmin: 200, superAdmin: 200 } as Record<Actor, Expect> }) },
+  // Super admins only, and only for clients assigned to them (tenant A here; others → 404 in super-admin-routes.test.ts).
+  "app/api/super-admin/clients/route.ts": { GET: superAdminRoute("/api/super-admin/clients", { expect: { superAdmin: 200 } as Record<Actor, Expect> }) },
+  "app/api/super-admin/clients/[id]/assign-module/route.ts": {
+    POST: superAdminRoute("/api/super-admin/clients/:id/assign-module", { params: (w) => ({ id: w.a.id }), body: {}, expect: { superAdmin: 422 } as Record<Actor, Expect> }),
+  },
+  "app/api/super-admin/clients/[id]/users/route.ts": {
+    GET: superAdminRoute("/api/super-admin/clients/:id/users", { params: (w) => ({ id: w.a.id }), expect: { superAdmin: 200 } as Record<Actor, Expect> }),
   },
 
   "app/api/health/route.ts": { public: "liveness probe for load balancers", GET: { path: "/api/health", expect: { ownWith: 200, ownWithout: 200, otherTenant: 200, anonymous: 200, enterpriseAdmin: 200, superAdmin: 200 } } },
@@ -118,7 +143,10 @@ beforeAll(async () => {
   const plainA = await makeUser(a, []);
   const ownerB = await makeUser(b, ["Owner"]);
   const roleIdA = await withTenantDb(a, async (db) => (await db.role.findFirstOrThrow({ where: { name: "Viewer" } })).id);
-  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin: await makeSuperAdminToken(), userIdA: plainA.principal.id, roleIdA };
+  const superAdmin = await makeSuperAdminToken();
+  const superAdminId = (await verifyToken(superAdmin)).id;
+  await enterpriseDb().clientAssignment.create({ data: { superAdminId, clientId: a.id } });
+  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin, superAdminId, userIdA: plainA.principal.id, roleIdA };
 });
 
 function tokenOf(actor: Actor): string | undefined {
