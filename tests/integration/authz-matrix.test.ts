@@ -36,6 +36,8 @@ interface World {
   superAdminId: string;
   userIdA: string;
   roleIdA: string;
+  /** A VOID journal entry of tenant A: posting or voiding it again answers 409 and changes nothing. */
+  entryIdA: string;
 }
 
 interface Case {
@@ -119,6 +121,24 @@ const MATRIX: Record<string, Entry> = {
   "app/api/client/roles/[id]/permissions/route.ts": {
     POST: clientRoute("/api/client/roles/:id/permissions", { params: (w) => ({ id: w.roleIdA }), body: { permissions: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.roleIdA }) }),
   },
+  // General ledger (tests/integration/ledger.test.ts has the behaviour).
+  "app/api/client/accounts/route.ts": {
+    GET: clientRoute("/api/client/accounts", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
+    POST: clientRoute("/api/client/accounts", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
+  },
+  // Idempotent: tenant A already has accounts, so the pass answers 200 and creates nothing.
+  "app/api/client/accounts/defaults/route.ts": { POST: clientRoute("/api/client/accounts/defaults", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
+  "app/api/client/transactions/route.ts": {
+    GET: clientRoute("/api/client/transactions", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
+    POST: clientRoute("/api/client/transactions", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
+  },
+  "app/api/client/transactions/[id]/post/route.ts": {
+    POST: clientRoute("/api/client/transactions/:id/post", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
+  },
+  "app/api/client/transactions/[id]/void/route.ts": {
+    POST: clientRoute("/api/client/transactions/:id/void", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
+  },
+  "app/api/client/reports/trial-balance/route.ts": { GET: clientRoute("/api/client/reports/trial-balance", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
 };
 
 function routeFiles(dir = "app/api"): string[] {
@@ -143,10 +163,16 @@ beforeAll(async () => {
   const plainA = await makeUser(a, []);
   const ownerB = await makeUser(b, ["Owner"]);
   const roleIdA = await withTenantDb(a, async (db) => (await db.role.findFirstOrThrow({ where: { name: "Viewer" } })).id);
+  const entryIdA = await withTenantDb(a, async (db) => {
+    const cash = await db.account.create({ data: { code: "1000", name: "Cash", type: "ASSET" } });
+    const sales = await db.account.create({ data: { code: "4000", name: "Sales", type: "REVENUE" } });
+    const lines = { create: [{ accountId: cash.id, debit: "1" }, { accountId: sales.id, credit: "1" }] };
+    return (await db.journalEntry.create({ data: { date: new Date("2026-01-01T00:00:00Z"), description: "voided", status: "VOID", lines } })).id;
+  });
   const superAdmin = await makeSuperAdminToken();
   const superAdminId = (await verifyToken(superAdmin)).id;
   await enterpriseDb().clientAssignment.create({ data: { superAdminId, clientId: a.id } });
-  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin, superAdminId, userIdA: plainA.principal.id, roleIdA };
+  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin, superAdminId, userIdA: plainA.principal.id, roleIdA, entryIdA };
 });
 
 function tokenOf(actor: Actor): string | undefined {

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { JournalStatus } from "../../generated/client/enums.ts";
+import { ZDate } from "./dates";
+import { ZMoney } from "./money";
+
+export const ZEntryId = z.object({ id: z.uuid() });
+
+const isPositive = (s: string | undefined) => s !== undefined && /[1-9]/.test(s);
+
+export const ZJournalLineInput = z
+  .object({
+    accountId: z.uuid(),
+    debit: ZMoney.optional(),
+    credit: ZMoney.optional(),
+    memo: z.string().trim().max(500).optional(),
+  })
+  .refine((l) => isPositive(l.debit) !== isPositive(l.credit), { message: "a line is exactly one of debit or credit, greater than zero" });
+
+export const ZCreateEntryRequest = z.object({
+  date: ZDate,
+  description: z.string().trim().min(1).max(500),
+  reference: z.string().trim().max(100).optional(),
+  lines: z.array(ZJournalLineInput).min(2, "an entry needs at least two lines").max(500),
+  /** Post at once (the entry must balance); otherwise it stays a DRAFT. */
+  post: z.boolean().optional(),
+});
+export type CreateEntryRequest = z.infer<typeof ZCreateEntryRequest>;
+export type JournalLineInput = z.infer<typeof ZJournalLineInput>;
+
+export const ZListEntriesQuery = z.object({
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+  status: z.enum(JournalStatus).optional(),
+  accountId: z.uuid().optional(),
+  cursor: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListEntriesQuery = z.infer<typeof ZListEntriesQuery>;
+
+export interface JournalLineView {
+  id: string;
+  accountId: string;
+  accountCode: string;
+  accountName: string;
+  debit: string;
+  credit: string;
+  memo: string | null;
+}
+
+export interface JournalEntryView {
+  id: string;
+  number: number;
+  date: string;
+  description: string;
+  reference: string | null;
+  status: JournalStatus;
+  createdById: string | null;
+  postedAt: string | null;
+  createdAt: string;
+  lines: JournalLineView[];
+  totals: { debit: string; credit: string; balanced: boolean };
+}
