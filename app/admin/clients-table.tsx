@@ -3,14 +3,14 @@ import { ClientRowActions } from "./client-row-actions";
 
 // The enterprise admin's clients table (server component): one row per client, actions in ClientRowActions.
 
-const STATUS_BADGE: Record<ClientView["status"], string> = {
+export const STATUS_BADGE: Record<ClientView["status"], string> = {
   ACTIVE: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
   SUSPENDED: "bg-amber-50 text-amber-800 ring-amber-600/20",
   PROVISIONING: "bg-sky-50 text-sky-800 ring-sky-600/20",
   FAILED: "bg-red-50 text-red-800 ring-red-600/20",
   ARCHIVED: "bg-slate-100 text-slate-600 ring-slate-500/20",
 };
-const badge = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+export const badge = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
 export function ClientsTable({ clients, tenantUrl }: { clients: ClientView[]; tenantUrl: (slug: string) => string }) {
   return (

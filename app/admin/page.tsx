@@ -6,7 +6,9 @@ import { requireAdmin, type AdminPrincipal } from "@/lib/auth/pages";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { listClients, ZListClientsQuery } from "@/lib/provisioning";
+import { listAssignedClients } from "@/lib/super-admin";
 import { adminSignOut } from "./actions";
+import { AssignedClients } from "./assigned-clients";
 import { ClientsTable } from "./clients-table";
 
 export const metadata: Metadata = { title: "Admin console" };
@@ -29,19 +31,19 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
   );
 }
 
-function SuperAdminNotice({ admin }: { admin: AdminPrincipal }) {
-  const modules = admin.kind === "super-admin" ? admin.modules : [];
+async function SuperAdminNotice({ admin }: { admin: AdminPrincipal }) {
+  if (admin.kind !== "super-admin") return null;
+  const clients = await listAssignedClients(admin);
   return (
     <section aria-labelledby="super-admin-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="super-admin-heading" className="text-lg font-semibold">What you can do here</h2>
       <p className="text-sm text-slate-700">
         As a super admin you look after the clients an enterprise admin assigned to you, within your modules
-        {modules.length ? <> (<span className="font-mono">{modules.join(", ")}</span>)</> : null}. Creating, suspending and archiving clients is done by enterprise admins.
+        {admin.modules.length ? <> (<span className="font-mono">{admin.modules.join(", ")}</span>)</> : null}: you can give them those modules and see their users
+        (through the super-admin API). Creating, suspending and archiving clients is done by enterprise admins.
       </p>
       <h3 className="font-medium">Your clients</h3>
-      <p data-testid="super-admin-clients-placeholder" className="rounded-md border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-500">
-        The list of your assigned clients is not available in the console yet.
-      </p>
+      <AssignedClients clients={clients} tenantUrl={tenantUrlFor()} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 // The admin console, end to end against the built app: the enterprise admin signs in, creates a
 // client through the form (no password → the one-time setup link), finds it in the clients table
@@ -10,10 +10,10 @@ const adminEmail = process.env.E2E_ADMIN_EMAIL!;
 const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
 const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
 
-async function signIn(page: Page) {
+async function signIn(page: Page, email = adminEmail, password = adminPassword) {
   await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(adminEmail);
-  await page.getByLabel("Password").fill(adminPassword);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
 }
@@ -88,4 +88,32 @@ test("the schema filter and an empty filtered list say so", async ({ page }) => 
   await expect(page.getByRole("link", { name: "Schema behind" })).toHaveAttribute("aria-current", "page");
   // Every client the e2e server made is on the current schema.
   await expect(page.getByTestId("clients-empty")).toContainText("Every client's schema is current.");
+});
+
+async function adminToken(request: APIRequestContext): Promise<string> {
+  const res = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).token;
+}
+
+test("a super admin sees only the clients assigned to them, and no client management", async ({ page, request }) => {
+  const id = Date.now().toString(36);
+  const headers = { authorization: `Bearer ${await adminToken(request)}` };
+  const sa = { email: `sa-${id}@e2e.test`, name: "Sam Super", password: "super-admin-password-1" };
+  const made = await request.post("/api/enterprise/super-admins", { headers, data: { ...sa, modules: ["core"] } });
+  expect(made.status(), await made.text()).toBe(201);
+  const superAdminId: string = (await made.json()).id;
+  for (const [slug, assigned] of [[`mine-${id}`, true], [`theirs-${id}`, false]] as const) {
+    const res = await request.post("/api/enterprise/clients/create", { headers, data: { name: `Client ${slug}`, slug, adminEmail: `first@${slug}.test`, ...(assigned ? { superAdminId } : {}) } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+
+  await signIn(page, sa.email, sa.password);
+  await expect(page.getByTestId("admin-identity")).toContainText("super admin");
+  await expect(page.getByRole("heading", { name: "Your clients" })).toBeVisible();
+  await expect(page.getByTestId(`assigned-row-mine-${id}`).getByTestId("client-status")).toHaveText("ACTIVE");
+  await expect(page.getByTestId(`assigned-row-theirs-${id}`)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "New client" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Suspend / })).toHaveCount(0);
+  expect((await page.goto("/admin/clients/new"))?.status()).toBe(404);
 });
