@@ -132,6 +132,9 @@ const MATRIX: Record<string, Entry> = {
     GET: clientRoute("/api/client/transactions", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
     POST: clientRoute("/api/client/transactions", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
   },
+  "app/api/client/transactions/[id]/route.ts": {
+    GET: clientRoute("/api/client/transactions/:id", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 200 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
+  },
   "app/api/client/transactions/[id]/post/route.ts": {
     POST: clientRoute("/api/client/transactions/:id/post", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
   },
@@ -209,7 +212,7 @@ describe("authorization matrix", () => {
     const wrong = ACTORS.filter((a) => !matches(seen[a]!, c.expect[a]));
     expect(wrong.map((a) => `${a}: got ${seen[a]}, expected ${c.expect[a]}`)).toEqual([]);
     if (c.foreignObject) {
-      const r = await call(handler, c.path, { method, token: w.ownerB.token, host: `${w.b.slug}.localhost:3000`, headers: { "x-tenant-id": w.b.slug }, body: { roles: [], permissions: [] }, params: c.foreignObject(w) });
+      const r = await call(handler, c.path, { method, token: w.ownerB.token, host: `${w.b.slug}.localhost:3000`, headers: { "x-tenant-id": w.b.slug }, body: method === "GET" ? undefined : { roles: [], permissions: [] }, params: c.foreignObject(w) });
       expect(r.status, "another tenant's object by id").toBe(404);
     }
     if (!entryIsPublic(file)) {

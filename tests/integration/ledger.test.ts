@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listAccounts, POST as createAccount } from "@/app/api/client/accounts/route";
 import { POST as createDefaults } from "@/app/api/client/accounts/defaults/route";
 import { GET as listEntries, POST as createEntry } from "@/app/api/client/transactions/route";
+import { GET as getEntry } from "@/app/api/client/transactions/[id]/route";
 import { POST as postEntry } from "@/app/api/client/transactions/[id]/post/route";
 import { POST as voidEntry } from "@/app/api/client/transactions/[id]/void/route";
 import { GET as trialBalance } from "@/app/api/client/reports/trial-balance/route";
@@ -275,6 +276,10 @@ describe("permissions and tenancy", () => {
     const some = (await call(listEntries, "/api/client/transactions", { ...asA(viewer), query: { status: "POSTED" } })).body.entries[0];
     expect((await call(voidEntry, "/x", { ...asB(), method: "POST", params: { id: some.id } })).status).toBe(404);
     expect((await call(postEntry, "/x", { ...asB(), method: "POST", params: { id: some.id } })).status).toBe(404);
+    expect((await call(getEntry, "/x", { ...asB(), params: { id: some.id } })).status).toBe(404);
+    const own = await call(getEntry, "/x", { ...asA(viewer), params: { id: some.id } });
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual(some);
     expect((await call(listEntries, "/api/client/transactions", asB())).body.entries).toEqual([]);
     expect((await call(listAccounts, "/api/client/accounts", asB())).body.accounts).toEqual([]);
     const tbB = await call(trialBalance, "/api/client/reports/trial-balance", asB());
