@@ -38,6 +38,8 @@ interface World {
   roleIdA: string;
   /** A VOID journal entry of tenant A: posting or voiding it again answers 409 and changes nothing. */
   entryIdA: string;
+  /** An account of tenant A. */
+  accountIdA: string;
 }
 
 interface Case {
@@ -126,6 +128,9 @@ const MATRIX: Record<string, Entry> = {
     GET: clientRoute("/api/client/accounts", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
     POST: clientRoute("/api/client/accounts", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
   },
+  "app/api/client/accounts/[id]/route.ts": {
+    PATCH: clientRoute("/api/client/accounts/:id", { params: (w) => ({ id: w.accountIdA }), body: { name: "" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.accountIdA }) }),
+  },
   // Idempotent: tenant A already has accounts, so the pass answers 200 and creates nothing.
   "app/api/client/accounts/defaults/route.ts": { POST: clientRoute("/api/client/accounts/defaults", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
   "app/api/client/transactions/route.ts": {
@@ -166,16 +171,16 @@ beforeAll(async () => {
   const plainA = await makeUser(a, []);
   const ownerB = await makeUser(b, ["Owner"]);
   const roleIdA = await withTenantDb(a, async (db) => (await db.role.findFirstOrThrow({ where: { name: "Viewer" } })).id);
-  const entryIdA = await withTenantDb(a, async (db) => {
+  const { entryIdA, accountIdA } = await withTenantDb(a, async (db) => {
     const cash = await db.account.create({ data: { code: "1000", name: "Cash", type: "ASSET" } });
     const sales = await db.account.create({ data: { code: "4000", name: "Sales", type: "REVENUE" } });
     const lines = { create: [{ accountId: cash.id, debit: "1" }, { accountId: sales.id, credit: "1" }] };
-    return (await db.journalEntry.create({ data: { date: new Date("2026-01-01T00:00:00Z"), description: "voided", status: "VOID", lines } })).id;
+    return { entryIdA: (await db.journalEntry.create({ data: { date: new Date("2026-01-01T00:00:00Z"), description: "voided", status: "VOID", lines } })).id, accountIdA: cash.id };
   });
   const superAdmin = await makeSuperAdminToken();
   const superAdminId = (await verifyToken(superAdmin)).id;
   await enterpriseDb().clientAssignment.create({ data: { superAdminId, clientId: a.id } });
-  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin, superAdminId, userIdA: plainA.principal.id, roleIdA, entryIdA };
+  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin, superAdminId, userIdA: plainA.principal.id, roleIdA, entryIdA, accountIdA };
 });
 
 function tokenOf(actor: Actor): string | undefined {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listAccounts, POST as createAccount } from "@/app/api/client/accounts/route";
 import { POST as createDefaults } from "@/app/api/client/accounts/defaults/route";
+import { PATCH as updateAccount } from "@/app/api/client/accounts/[id]/route";
 import { GET as listEntries, POST as createEntry } from "@/app/api/client/transactions/route";
 import { GET as getEntry } from "@/app/api/client/transactions/[id]/route";
 import { POST as postEntry } from "@/app/api/client/transactions/[id]/post/route";
@@ -139,7 +140,9 @@ describe("journal", () => {
     for (const body of bad) expect((await call(createEntry, "/api/client/transactions", { ...asA(accountant), body })).status, JSON.stringify(body)).toBe(422);
     // An inactive account is refused too.
     const closed = await call(createAccount, "/api/client/accounts", { ...asA(accountant), body: { code: "1999", name: "Closed", type: "ASSET" } });
-    await withTenantDb(a, (db) => db.account.update({ where: { id: closed.body.id }, data: { isActive: false } }));
+    const deactivated = await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: closed.body.id }, body: { isActive: false } });
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body).toMatchObject({ code: "1999", isActive: false });
     const r = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-13", [{ accountId: closed.body.id, debit: "1" }, line("4000", "credit", "1")]) });
     expect(r.status).toBe(422);
     expect(r.body.errors).toEqual([{ path: "lines.0.accountId", message: "the account is inactive" }]);
@@ -284,5 +287,30 @@ describe("permissions and tenancy", () => {
     expect((await call(listAccounts, "/api/client/accounts", asB())).body.accounts).toEqual([]);
     const tbB = await call(trialBalance, "/api/client/reports/trial-balance", asB());
     expect(tbB.body).toMatchObject({ accounts: [], totals: { debit: "0.0000", credit: "0.0000", balanced: true } });
+  });
+});
+
+describe("account changes", () => {
+  it("renames and deactivates; a draft naming a since-deactivated account cannot be posted; another tenant's account → 404", async () => {
+    const acc = await call(createAccount, "/api/client/accounts", { ...asA(accountant), body: { code: "6100", name: "Travel", type: "EXPENSE" } });
+    const renamed = await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: acc.body.id }, body: { name: "Travel and lodging" } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ code: "6100", name: "Travel and lodging", type: "EXPENSE", isActive: true });
+    const draft = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-25", [{ accountId: acc.body.id, debit: "40" }, line("1000", "credit", "40")]) });
+    expect(draft.status).toBe(201);
+    await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: acc.body.id }, body: { isActive: false } });
+    const refused = await call(postEntry, "/x", { ...asA(accountant), method: "POST", params: { id: draft.body.id } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([{ path: "lines.0.accountId", message: "the account is inactive" }]);
+    await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: acc.body.id }, body: { isActive: true } });
+    expect((await call(postEntry, "/x", { ...asA(accountant), method: "POST", params: { id: draft.body.id } })).status).toBe(200);
+
+    expect((await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: acc.body.id }, body: { name: " " } })).status).toBe(422);
+    const noop = await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: acc.body.id }, body: {} });
+    expect(noop.body).toMatchObject({ name: "Travel and lodging", isActive: true });
+    const audits = await withTenantDb(a, (db) => db.auditLog.count({ where: { action: "account.updated", targetId: acc.body.id } }));
+    expect(audits).toBe(3); // rename, deactivate, reactivate: the no-op is not audited
+    expect((await call(updateAccount, "/x", { ...asA(viewer), method: "PATCH", params: { id: acc.body.id }, body: { name: "No" } })).status).toBe(403);
+    expect((await call(updateAccount, "/x", { ...asB(), method: "PATCH", params: { id: acc.body.id }, body: { name: "No" } })).status).toBe(404);
   });
 });

@@ -21,3 +21,9 @@ export interface AccountView {
 }
 
 export const accountSelect = { id: true, code: true, name: true, type: true, parentId: true, isActive: true } as const;
+
+export const ZAccountId = z.object({ id: z.uuid() });
+
+/** Rename or (de)activate an account (an empty body changes nothing). Code and type stay: posted history refers to them. */
+export const ZUpdateAccountRequest = z.object({ name: z.string().trim().min(1).max(120).optional(), isActive: z.boolean().optional() });
+export type UpdateAccountRequest = z.infer<typeof ZUpdateAccountRequest>;
