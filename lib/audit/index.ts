@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EnterpriseDb } from "../enterprise/db";
 import type { ClientDb } from "../tenancy/types";
+import { ADVISORY_LOCKS } from "../db/locks";
 
 // Hash-chained, append-only audit logs: the enterprise AuditLog (global) and
 // each tenant's AuditLog. hash = sha256(prevHash "\n" canonical JSON of the
@@ -8,7 +9,7 @@ import type { ClientDb } from "../tenancy/types";
 // lock, so the chain never forks, and the tables' triggers refuse UPDATE/DELETE.
 
 export const GENESIS_HASH = "0".repeat(64);
-const LOCK_KEY = 72_707_372; // "bisman audit"
+const LOCK_KEY = ADVISORY_LOCKS.auditChain;
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 

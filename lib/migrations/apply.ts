@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { ClientBase } from "pg";
 import type { Migration } from "./load";
+import { ADVISORY_LOCKS } from "../db/locks";
 
 // Applies committed migrations to one database and records them in
 // _prisma_migrations exactly as `prisma migrate deploy` would, so Prisma's own
@@ -69,7 +70,7 @@ export interface ApplyOptions {
 }
 
 // One key for every database: the lock is per database because advisory locks are.
-export const MIGRATION_LOCK_KEY = 72_707_369; // "bisman migrations"
+export const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migrations;
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,

@@ -3,6 +3,7 @@ import { databaseName, quoteIdent, withDatabase } from "../db/url";
 import { log } from "../observability/log";
 import { getShard, shardAdminUrl, type ShardInfo } from "../tenancy/shards";
 import type { EnterpriseDb } from "../enterprise/db";
+import { ADVISORY_LOCKS } from "../db/locks";
 
 // Admin connections to a shard's `postgres` database, pooled (a new connection
 // costs 20–35 ms, a third of a provisioning). The admin URL comes from the
@@ -57,6 +58,7 @@ export async function closeAdminPools(): Promise<void> {
 }
 
 const hardened = new Map<string, Promise<void>>();
+const HARDEN_LOCK = ADVISORY_LOCKS.serverHardening;
 
 /**
  * Tenant roles must reach nothing but their own database. PostgreSQL grants
@@ -74,10 +76,20 @@ export function hardenServer(adminUrl: string, enterpriseUrl?: string): Promise<
   let done = hardened.get(key);
   if (!done) {
     done = withShardAdmin(adminUrl, async (admin) => {
-      for (const name of names) {
-        const q = quoteIdent(name);
-        await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${q} TO CURRENT_USER`);
-        await admin.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${q} FROM PUBLIC`);
+      // Other app instances (or test workers) may harden the same server at the same moment:
+      // concurrent GRANTs on one database fail with "tuple concurrently updated", so take turns.
+      await admin.query("BEGIN");
+      try {
+        await admin.query("SELECT pg_advisory_xact_lock($1)", [HARDEN_LOCK]);
+        for (const name of names) {
+          const q = quoteIdent(name);
+          await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${q} TO CURRENT_USER`);
+          await admin.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${q} FROM PUBLIC`);
+        }
+        await admin.query("COMMIT");
+      } catch (err) {
+        await admin.query("ROLLBACK").catch(() => undefined);
+        throw err;
       }
     });
     done.catch(() => hardened.delete(key));

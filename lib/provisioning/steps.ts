@@ -1,4 +1,5 @@
 import type { EnterpriseDb } from "../enterprise/db";
+import { ADVISORY_LOCKS } from "../db/locks";
 
 // The recorded provisioning steps, in order. Client.provisioningStep holds the
 // last one completed while the client is PROVISIONING; reconcile reads it.
@@ -8,7 +9,7 @@ export type ProvisionStep = (typeof STEPS)[number];
 export const stepIndex = (s: string | null | undefined) => (s ? STEPS.indexOf(s as ProvisionStep) : -1);
 
 /** Advisory lock (on the shard's server) held by whoever is provisioning a client: a live provisioner is never reconciled. */
-export const PROVISION_LOCK = 72_707_371;
+export const PROVISION_LOCK = ADVISORY_LOCKS.provisioning;
 
 export class ProvisioningTakenOver extends Error {
   override name = "ProvisioningTakenOver";

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { withDatabase, quoteIdent } from "../db/url";
 import { applyMigrations, loadMigrations, type ApplyResult } from "../migrations";
+import { ADVISORY_LOCKS } from "../db/locks";
 
 // New tenants are cloned from a template database kept at the latest client
 // migration: CREATE DATABASE … TEMPLATE costs a file copy (~40 ms), not a
@@ -8,7 +9,7 @@ import { applyMigrations, loadMigrations, type ApplyResult } from "../migrations
 // it is closed (ALLOW_CONNECTIONS false) except while it is being migrated.
 
 export const CLIENT_TEMPLATE_DB = "bisman_client_template";
-const TEMPLATE_LOCK = 72_707_370;
+const TEMPLATE_LOCK = ADVISORY_LOCKS.clientTemplate;
 
 export async function withAdminClient<T>(adminUrl: string, fn: (db: pg.Client) => Promise<T>, database = "postgres"): Promise<T> {
   const db = new pg.Client({ connectionString: withDatabase(adminUrl, database), application_name: "bisman-admin" });

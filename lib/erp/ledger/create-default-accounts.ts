@@ -3,6 +3,7 @@ import type { TenantContext } from "../../tenancy/types";
 import type { AccountType } from "../../generated/client/enums.ts";
 import { accountSelect, type AccountView } from "./accounts.types";
 import { auditActor } from "./actor";
+import { ADVISORY_LOCKS } from "../../db/locks";
 
 // A minimal standard chart for a small business. Created only when the tenant
 // has no accounts at all, so calling it twice (or concurrently) changes nothing.
@@ -20,7 +21,7 @@ const DEFAULT_CHART: readonly { code: string; name: string; type: AccountType }[
   { code: "6000", name: "Operating expenses", type: "EXPENSE" },
 ];
 
-const LOCK_KEY = 72_707_373; // "bisman ledger defaults"
+const LOCK_KEY = ADVISORY_LOCKS.ledgerDefaults;
 
 export async function createDefaultAccounts(ctx: TenantContext): Promise<{ created: number; accounts: AccountView[] }> {
   return ctx.db.$transaction(async (tx) => {
