@@ -1,5 +1,5 @@
 import type { AssignedClientView } from "@/lib/super-admin";
-import { badge, STATUS_BADGE } from "./clients-table";
+import { SlugLink, StatusBadge } from "./clients-table";
 
 // A super admin's assigned clients (read-only; server component).
 
@@ -30,18 +30,10 @@ export function AssignedClients({ clients, tenantUrl }: { clients: AssignedClien
             <tr key={c.id} data-testid={`assigned-row-${c.slug}`}>
               <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{c.name}</th>
               <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">
-                {c.status === "ACTIVE" || c.status === "SUSPENDED" ? (
-                  <a href={tenantUrl(c.slug)} className="text-brand-700 underline" target="_blank" rel="noreferrer">
-                    {c.slug}
-                  </a>
-                ) : (
-                  c.slug
-                )}
+                <SlugLink slug={c.slug} status={c.status} tenantUrl={tenantUrl} />
               </td>
               <td className="px-4 py-2">
-                <span data-testid="client-status" className={`${badge} ${STATUS_BADGE[c.status]}`}>
-                  {c.status}
-                </span>
+                <StatusBadge status={c.status} />
               </td>
               <td className="px-4 py-2 text-slate-700">{c.segment ?? <span className="text-slate-400">—</span>}</td>
               <td className="px-4 py-2 font-mono text-xs">{c.modules.join(", ")}</td>

@@ -3,14 +3,32 @@ import { ClientRowActions } from "./client-row-actions";
 
 // The enterprise admin's clients table (server component): one row per client, actions in ClientRowActions.
 
-export const STATUS_BADGE: Record<ClientView["status"], string> = {
+const STATUS_BADGE: Record<ClientView["status"], string> = {
   ACTIVE: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
   SUSPENDED: "bg-amber-50 text-amber-800 ring-amber-600/20",
   PROVISIONING: "bg-sky-50 text-sky-800 ring-sky-600/20",
   FAILED: "bg-red-50 text-red-800 ring-red-600/20",
   ARCHIVED: "bg-slate-100 text-slate-600 ring-slate-500/20",
 };
-export const badge = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const badge = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+
+/** The client's slug, linking to its host while it can be reached. */
+export function SlugLink({ slug, status, tenantUrl }: { slug: string; status: ClientView["status"]; tenantUrl: (slug: string) => string }) {
+  if (status !== "ACTIVE" && status !== "SUSPENDED") return <>{slug}</>;
+  return (
+    <a href={tenantUrl(slug)} className="text-brand-700 underline" target="_blank" rel="noreferrer">
+      {slug}
+    </a>
+  );
+}
+
+export function StatusBadge({ status }: { status: ClientView["status"] }) {
+  return (
+    <span data-testid="client-status" className={`${badge} ${STATUS_BADGE[status]}`}>
+      {status}
+    </span>
+  );
+}
 
 export function ClientsTable({ clients, tenantUrl }: { clients: ClientView[]; tenantUrl: (slug: string) => string }) {
   return (
@@ -33,18 +51,10 @@ export function ClientsTable({ clients, tenantUrl }: { clients: ClientView[]; te
             <tr key={c.id} data-testid={`client-row-${c.slug}`} className="align-top">
               <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">{c.name}</th>
               <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">
-                {c.status === "ACTIVE" || c.status === "SUSPENDED" ? (
-                  <a href={tenantUrl(c.slug)} className="text-brand-700 underline" target="_blank" rel="noreferrer">
-                    {c.slug}
-                  </a>
-                ) : (
-                  c.slug
-                )}
+                <SlugLink slug={c.slug} status={c.status} tenantUrl={tenantUrl} />
               </td>
               <td className="px-4 py-3">
-                <span data-testid="client-status" className={`${badge} ${STATUS_BADGE[c.status]}`}>
-                  {c.status}
-                </span>
+                <StatusBadge status={c.status} />
                 {c.failureReason ? <p className="mt-1 max-w-48 text-xs text-red-700">{c.failureReason}</p> : null}
               </td>
               <td className="px-4 py-3 text-slate-700">{c.segment ?? <span className="text-slate-400">—</span>}</td>
