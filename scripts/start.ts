@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   }
 
   if (!dev && !existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-    console.log("bisman: no build found; running `next build` once (about a minute)…");
+    console.log("bisman: no build found; running `next build` once (about 20 s on 2 cores)…");
     const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (built.status !== 0) return shutdown(built.status ?? 1);
   }
