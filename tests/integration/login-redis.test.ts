@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "@/tests/helpers/pg-server";
+import { connectTestRedis, TEST_REDIS_URL } from "@/tests/helpers/redis";
 
 // With REDIS_URL set, sign-in failure counters live in Redis through
 // @upstash/ratelimit (shared by every app instance): the real route, the real
@@ -10,25 +10,13 @@ import { freePort } from "@/tests/helpers/pg-server";
 // app's own prefix, so this run's email and client IP are unique (parallel runs
 // never share a counter) and afterAll deletes this run's keys.
 
-const REDIS_URL = "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const email = `r-${randomUUID()}@e.test`;
 const ip = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
 const otherIp = `198.19.${randomInt(256)}.${randomInt(1, 255)}`;
 const password = "correct horse battery staple";
 
-async function reachable(): Promise<Redis | undefined> {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  r.on("error", () => undefined);
-  try {
-    await r.connect();
-    await r.ping();
-    return r;
-  } catch {
-    r.disconnect();
-    return undefined;
-  }
-}
-const redis = await reachable();
+const redis = await connectTestRedis("sign-in limits with REDIS_URL");
 if (redis) process.env.REDIS_URL = REDIS_URL;
 
 const ours = async () => (await redis!.keys("bisman:rl:*")).filter((k) => k.includes(email) || k.includes(ip) || k.includes(otherIp));

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { MemoryStore, UpstashRedisStore, connectLimitRedis, setDefaultStore, type LimitStore } from "@/lib/ratelimit";
 import { UpstashRedisAdapter, sha1, stripShebang } from "@/lib/ratelimit/upstash-redis";
 import { freePort } from "@/tests/helpers/pg-server";
+import { connectTestRedis, TEST_REDIS_URL } from "@/tests/helpers/redis";
 
 // The limiter's semantics on both stores. The Redis store (@upstash/ratelimit
 // through our ioredis adapter) runs against the real redis-server on
@@ -13,23 +14,11 @@ import { freePort } from "@/tests/helpers/pg-server";
 // lines). Every key of this run starts with a unique prefix, so parallel runs
 // never share counters, and afterAll deletes them.
 
-const REDIS_URL = "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const run = `bisman-test:${randomUUID()}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function reachable(): Promise<Redis | undefined> {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  r.on("error", () => undefined);
-  try {
-    await r.connect();
-    await r.ping();
-    return r;
-  } catch {
-    r.disconnect();
-    return undefined;
-  }
-}
-const redis = await reachable();
+const redis = await connectTestRedis("the @upstash/ratelimit Redis store tests");
 const clients: Redis[] = [];
 /** A separate connection, as another app instance would have. */
 function connection(): Redis {

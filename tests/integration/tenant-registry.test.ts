@@ -15,6 +15,7 @@ let redis: ChildProcess | undefined;
 let redisUrl = "";
 // The cross-instance test needs a redis-server binary (Debian: apt-get install redis-server).
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+if (!hasRedis) console.warn("[skipped] cross-instance invalidation over Redis: no redis-server binary (Debian: apt-get install redis-server)");
 
 beforeAll(async () => {
   if (!hasRedis) return;
