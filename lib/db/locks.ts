@@ -14,4 +14,6 @@ export const ADVISORY_LOCKS = {
   ledgerDefaults: 72_707_373,
   /** `postgres` of a shard: revoking PUBLIC's CONNECT on shared databases. */
   serverHardening: 72_707_374,
+  /** `postgres` of a shard: claiming (renaming) a spare tenant database. */
+  spareClaim: 72_707_375,
 } as const;

@@ -7,6 +7,7 @@ import { tenancySettings } from "../tenancy/settings";
 import { withShardAdmin } from "./admin";
 import { cloneTemplate } from "./resources";
 import { safeError } from "./safe-error";
+import { ADVISORY_LOCKS } from "../db/locks";
 
 // Spare databases: clones of the client template made ahead of time, in the
 // background, so that provisioning renames one (`ALTER DATABASE … RENAME`, a
@@ -37,21 +38,34 @@ export function spareScope(enterpriseUrl: string): SpareScope {
 
 const like = (prefix: string) => `${prefix.replaceAll("_", "\\_")}%`;
 
-/** Renames a current spare to `dbName`; false when there is none (the caller clones). */
+// A spare is made under a staging name and renamed to a ready name only once it
+// is closed to PUBLIC: provisioners claim ready spares only, so nobody alters a
+// database another session is still altering. (Concurrent changes to one
+// pg_database row fail with "tuple concurrently updated" on PostgreSQL 15.)
+const readyPrefix = (scope: SpareScope) => `${scope.currentPrefix}r_`;
+const stagingPrefix = (scope: SpareScope) => `${scope.currentPrefix}s_`;
+
+/** Renames a ready spare to `dbName`; false when there is none (the caller clones). */
 export async function claimSpare(admin: pg.ClientBase, dbName: string, scope: SpareScope): Promise<boolean> {
-  const spares = await admin.query<{ name: string }>("SELECT datname AS name FROM pg_database WHERE datname LIKE $1 ORDER BY datname LIMIT 8", [like(scope.currentPrefix)]);
-  for (const { name } of spares.rows) {
-    try {
-      await admin.query(`ALTER DATABASE ${quoteIdent(name)} RENAME TO ${quoteIdent(dbName)}`);
-      return true;
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      // Taken by another provisioner meanwhile (3D000), or in use (55006): try the next one.
-      if (code === "3D000" || code === "55006") continue;
-      throw err;
+  // Claims take turns per server, so two provisioners never rename the same spare at once.
+  await admin.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.spareClaim]);
+  try {
+    const spares = await admin.query<{ name: string }>("SELECT datname AS name FROM pg_database WHERE datname LIKE $1 ORDER BY datname LIMIT 8", [like(readyPrefix(scope))]);
+    for (const { name } of spares.rows) {
+      try {
+        await admin.query(`ALTER DATABASE ${quoteIdent(name)} RENAME TO ${quoteIdent(dbName)}`);
+        return true;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        // Gone meanwhile (3D000: another app instance's purge), or in use (55006): try the next one.
+        if (code === "3D000" || code === "55006") continue;
+        throw err;
+      }
     }
+    return false;
+  } finally {
+    await admin.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.spareClaim]);
   }
-  return false;
 }
 
 const running = new Map<string, Promise<void>>();
@@ -66,16 +80,16 @@ export function replenishSpares(adminUrl: string, scope: SpareScope, target = sp
     run = withShardAdmin(adminUrl, async (admin) => {
       const all = await admin.query<{ name: string }>("SELECT datname AS name FROM pg_database WHERE datname LIKE $1", [like(scope.deploymentPrefix)]);
       for (const { name } of all.rows) {
-        if (!name.startsWith(scope.currentPrefix)) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`); // made before a client migration
+        // Made before a client migration, or left half-made by a crash.
+        if (!name.startsWith(readyPrefix(scope))) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       }
-      let have = all.rows.filter((r) => r.name.startsWith(scope.currentPrefix)).length;
+      let have = all.rows.filter((r) => r.name.startsWith(readyPrefix(scope))).length;
       while (have < target && !stopped.has(key)) {
-        const name = `${scope.currentPrefix}${randomBytes(8).toString("hex")}`;
-        await cloneTemplate(admin, name);
-        // A provisioner may claim it at once (renamed: 3D000); it revokes PUBLIC itself.
-        await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(name)} FROM PUBLIC`).catch((err: { code?: string }) => {
-          if (err.code !== "3D000") throw err;
-        });
+        const id = randomBytes(8).toString("hex");
+        const staging = `${stagingPrefix(scope)}${id}`;
+        await cloneTemplate(admin, staging);
+        await admin.query(`REVOKE ALL ON DATABASE ${quoteIdent(staging)} FROM PUBLIC`);
+        await admin.query(`ALTER DATABASE ${quoteIdent(staging)} RENAME TO ${quoteIdent(`${readyPrefix(scope)}${id}`)}`);
         have++;
       }
     })
