@@ -70,61 +70,44 @@ function canonical(input: AuditInput, at: Date, clientId?: string | null): Canon
 type EnterpriseTx = Parameters<Parameters<EnterpriseDb["$transaction"]>[0]>[0];
 type ClientTx = Parameters<Parameters<ClientDb["$transaction"]>[0]>[0];
 
+/** What both audit logs' transactions offer the chain: the lock and the last link. */
+interface ChainTx {
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
+  auditLog: { findFirst(args: { orderBy: { id: "desc" }; select: { hash: true } }): PromiseLike<{ hash: string } | null> };
+}
+
+/** Takes the chain's lock (held until the transaction ends) and computes the next row's columns. */
+async function nextLink(tx: ChainTx, input: AuditInput, clientId?: string | null) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
+  const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const entry = canonical(input, at, clientId);
+  return {
+    at,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    metadata: entry.metadata === null ? undefined : (entry.metadata as object),
+    ip: entry.ip,
+    prevHash,
+    hash: auditHash(prevHash, entry),
+  };
+}
+
 /** Appends to the enterprise audit log. Pass a transaction client to make it part of a larger change. */
 export async function appendEnterpriseAudit(db: EnterpriseDb | EnterpriseTx, input: EnterpriseAuditInput): Promise<{ id: bigint; hash: string }> {
-  const run = async (tx: EnterpriseTx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
-    const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const at = new Date();
-    const entry = canonical(input, at, input.clientId ?? null);
-    const hash = auditHash(prevHash, entry);
-    const row = await tx.auditLog.create({
-      data: {
-        at,
-        actorType: entry.actorType,
-        actorId: entry.actorId,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        clientId: entry.clientId ?? null,
-        metadata: entry.metadata === null ? undefined : (entry.metadata as object),
-        ip: entry.ip,
-        prevHash,
-        hash,
-      },
-      select: { id: true, hash: true },
-    });
-    return row;
-  };
+  const clientId = input.clientId ?? null;
+  const run = async (tx: EnterpriseTx) =>
+    tx.auditLog.create({ data: { ...(await nextLink(tx, input, clientId)), clientId }, select: { id: true, hash: true } });
   return "$transaction" in db ? (db as EnterpriseDb).$transaction(run) : run(db);
 }
 
 /** Appends to a tenant's audit log (db: the tenant client from a TenantContext, or its transaction). */
 export async function appendTenantAudit(db: ClientDb | ClientTx, input: AuditInput): Promise<{ id: bigint; hash: string }> {
-  const run = async (tx: ClientTx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
-    const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const at = new Date();
-    const entry = canonical(input, at);
-    const hash = auditHash(prevHash, entry);
-    return tx.auditLog.create({
-      data: {
-        at,
-        actorType: entry.actorType,
-        actorId: entry.actorId,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        metadata: entry.metadata === null ? undefined : (entry.metadata as object),
-        ip: entry.ip,
-        prevHash,
-        hash,
-      },
-      select: { id: true, hash: true },
-    });
-  };
+  const run = async (tx: ClientTx) => tx.auditLog.create({ data: await nextLink(tx, input), select: { id: true, hash: true } });
   return "$transaction" in db ? (db as ClientDb).$transaction(run) : run(db);
 }
 

@@ -58,17 +58,7 @@ const select = {
   modules: { select: { module: { select: { key: true } } } },
 } as const;
 
-type Row = {
-  id: string;
-  slug: string;
-  name: string;
-  status: ClientStatus;
-  dbName: string;
-  shardId: string;
-  schemaVersion: string | null;
-  encryptedUri: string | null;
-  modules: { module: { key: string } }[];
-};
+type Row = Omit<TenantRecord, "modules"> & { encryptedUri: string | null; modules: { module: { key: string } }[] };
 
 function toEntry(row: Row): Entry {
   return {

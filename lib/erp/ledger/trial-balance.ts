@@ -24,17 +24,8 @@ export interface TrialBalance {
   totals: { debit: string; credit: string; balanced: boolean };
 }
 
-interface Row {
-  accountId: string;
-  code: string;
-  name: string;
-  type: AccountType;
-  debit: string;
-  credit: string;
-  balance: string;
-  totalDebit: string;
-  totalCredit: string;
-}
+/** One query answers both: each account's row and, repeated on every row, the grand totals. */
+type Row = TrialBalanceRow & { totalDebit: string; totalCredit: string };
 
 /**
  * Per account: the debits, credits and balance of POSTED entries dated on or before `asOf`
