@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useState } from "react";
+import { useHydrated } from "@/lib/ui/use-hydrated";
 import { archiveClientAction, setClientStatusAction, type RowActionState } from "./clients/actions";
 
 const button = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60";
@@ -14,6 +15,7 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState("");
   const inputId = useId();
+  const hydrated = useHydrated();
   useEffect(() => {
     if (statusState.done || archiveState.done) router.refresh();
   }, [statusState, archiveState, router]);
@@ -30,7 +32,7 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
             {next === "SUSPENDED" ? "Suspend" : "Resume"}
           </button>
         </form>
-        <button type="button" className={`${button} border-red-300 text-red-700 hover:bg-red-50`} aria-expanded={confirming} aria-label={`Archive ${name}`} onClick={() => setConfirming((v) => !v)}>
+        <button type="button" disabled={!hydrated} className={`${button} border-red-300 text-red-700 hover:bg-red-50`} aria-expanded={confirming} aria-label={`Archive ${name}`} onClick={() => setConfirming((v) => !v)}>
           Archive
         </button>
       </div>
