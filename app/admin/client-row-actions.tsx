@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useState } from "react";
 import { useHydrated } from "@/lib/ui/use-hydrated";
-import { archiveClientAction, setClientStatusAction, type RowActionState } from "./clients/actions";
+import { archiveClientAction, issueSetupLinkAction, setClientStatusAction, type RowActionState, type SetupLinkState } from "./clients/actions";
 
 const button = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60";
 
@@ -12,6 +12,7 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
   const router = useRouter();
   const [statusState, statusAction, statusPending] = useActionState<RowActionState, FormData>(setClientStatusAction, {});
   const [archiveState, archiveAction, archivePending] = useActionState<RowActionState, FormData>(archiveClientAction, {});
+  const [linkState, linkAction, linkPending] = useActionState<SetupLinkState, FormData>(issueSetupLinkAction, {});
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState("");
   const inputId = useId();
@@ -21,7 +22,7 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
   }, [statusState, archiveState, router]);
   if (status !== "ACTIVE" && status !== "SUSPENDED") return <span className="text-xs text-slate-400">—</span>;
   const next = status === "ACTIVE" ? "SUSPENDED" : "ACTIVE";
-  const error = statusState.error ?? archiveState.error ?? archiveState.fields?.confirmSlug;
+  const error = statusState.error ?? archiveState.error ?? archiveState.fields?.confirmSlug ?? linkState.error;
   return (
     <div className="space-y-2">
       <div className="flex gap-2">
@@ -32,6 +33,14 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
             {next === "SUSPENDED" ? "Suspend" : "Resume"}
           </button>
         </form>
+        {status === "ACTIVE" ? (
+          <form action={linkAction}>
+            <input type="hidden" name="id" value={id} />
+            <button type="submit" disabled={linkPending} className={button} aria-label={`New setup link for ${name}`} title="A new one-time link for an owner who has not set a password yet">
+              Setup link
+            </button>
+          </form>
+        ) : null}
         <button type="button" disabled={!hydrated} className={`${button} border-red-300 text-red-700 hover:bg-red-50`} aria-expanded={confirming} aria-label={`Archive ${name}`} onClick={() => setConfirming((v) => !v)}>
           Archive
         </button>
@@ -48,11 +57,25 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
           </button>
         </form>
       ) : null}
+      {linkState.link && status === "ACTIVE" ? <IssuedLink link={linkState.link} /> : null}
       {error ? (
         <p role="alert" className="text-xs text-red-700">
           {error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A freshly issued setup link: shown once, to copy and send to the owner it names. */
+function IssuedLink({ link }: { link: NonNullable<SetupLinkState["link"]> }) {
+  const inputId = useId();
+  return (
+    <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
+      <label htmlFor={inputId} className="block">
+        Send this one-time link to <strong>{link.email}</strong>; it works until {new Date(link.expiresAt).toUTCString()} or until a password is set.
+      </label>
+      <input id={inputId} readOnly value={link.url} data-testid="reissued-setup-link" onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md border border-amber-300 bg-white px-2 py-1 font-mono" />
     </div>
   );
 }

@@ -9,5 +9,6 @@ export { closeAdminPools } from "./admin";
 export { tenantDbName, tenantRoleName } from "./resources";
 export { slugProblem, slugFromName, RESERVED_SLUGS } from "./slug";
 export { issueSetupToken, verifySetupToken } from "./setup-link";
+export { reissueSetupLink, type SetupLinkIssued } from "./reissue-setup-link";
 export * from "./schemas";
 export { dropSpares, replenishSpares, spareScope, spareTarget } from "./spares";

@@ -51,6 +51,9 @@ export type UpdateClientRequest = z.infer<typeof ZUpdateClientRequest>;
 
 export const ZClientParams = z.object({ id: z.uuid() });
 
+/** POST /api/enterprise/clients/:id/setup-link?email=: which owner (default: the first one still without a password). */
+export const ZSetupLinkQuery = z.object({ email: z.email().max(254).transform((e) => e.toLowerCase()).optional() });
+
 export const ZListClientsQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

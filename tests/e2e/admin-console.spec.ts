@@ -34,7 +34,7 @@ test("the enterprise admin creates, suspends, resumes and archives a client from
   await page.getByRole("button", { name: "Create client" }).click();
 
   await expect(page.getByTestId("client-created")).toContainText(slug);
-  await expect(page.getByText("This setup link is shown only once.")).toBeVisible();
+  await expect(page.getByText(/Copy this setup link now/)).toBeVisible();
   const link = await page.getByTestId("setup-link").inputValue();
   expect(link.startsWith(tenantUrl(slug, "/setup?token="))).toBe(true);
   await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
@@ -69,6 +69,14 @@ test("the enterprise admin creates, suspends, resumes and archives a client from
   await expect(row.getByTestId("client-status")).toHaveText("ACTIVE");
   await tenant.goto(tenantUrl(slug, "/sign-in"));
   await expect(tenant.getByRole("heading", { name: `Sign in to ${name}` })).toBeVisible();
+
+  // The first link was lost: a new one for the owner still without a password opens the setup page.
+  await row.getByRole("button", { name: `New setup link for ${name}` }).click();
+  const reissued = await row.getByTestId("reissued-setup-link").inputValue();
+  expect(reissued.startsWith(tenantUrl(slug, "/setup?token="))).toBe(true);
+  await expect(row).toContainText(`first@${slug}.test`);
+  await tenant.goto(reissued);
+  await expect(tenant.getByTestId("setup-email")).toHaveText(`first@${slug}.test`);
 
   // Archive asks for the slug; the button stays disabled until it is typed.
   await row.getByRole("button", { name: `Archive ${name}` }).click();

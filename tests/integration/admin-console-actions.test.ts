@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { archiveClientCore, createClientCore, setClientStatusCore } from "@/app/admin/clients/action-cores";
+import { archiveClientCore, createClientCore, issueSetupLinkCore, setClientStatusCore } from "@/app/admin/clients/action-cores";
 import { issueToken, verifyToken } from "@/lib/auth/tokens";
 import { enterpriseDb } from "@/lib/enterprise/db";
 import { withTenantDb } from "@/lib/tenancy/connections";
@@ -88,8 +88,22 @@ describe("suspend, resume and archive actions", () => {
 
   it("an unknown client is 404 for every action", async () => {
     const id = randomUUID();
-    for (const r of [await setClientStatusCore(h(), { id, status: "SUSPENDED" }), await archiveClientCore(h(), { id, confirmSlug: "whatever" })]) {
+    for (const r of [await setClientStatusCore(h(), { id, status: "SUSPENDED" }), await archiveClientCore(h(), { id, confirmSlug: "whatever" }), await issueSetupLinkCore(h(), { id })]) {
       expect(r.ok ? 200 : r.problem.status).toBe(404);
     }
+  });
+});
+
+describe("setup link action", () => {
+  it("issues a new link for an owner without a password, and explains why there is none once the password is set", async () => {
+    const slug = randomSlug("c");
+    const r = await createClientCore(h(), { idempotencyKey: randomUUID(), client: { name: `Relink ${slug}`, slug, adminEmail: `first@${slug}.test` } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    const link = await issueSetupLinkCore(h(), { id: r.data.clientId });
+    expect(link.ok ? { email: link.data.email, path: new URL(link.data.setupLink).pathname } : link.problem).toEqual({ email: `first@${slug}.test`, path: "/setup" });
+
+    const withPassword = await created(randomSlug("c"));
+    const none = await issueSetupLinkCore(h(), { id: withPassword.clientId });
+    expect(none.ok ? null : { status: none.problem.status, detail: none.problem.detail }).toEqual({ status: 409, detail: "Every owner of this client has already set a password." });
   });
 });

@@ -87,6 +87,9 @@ const MATRIX: Record<string, Entry> = {
     PUT: enterpriseRoute("/api/enterprise/clients/:id", { params: () => ({ id: NO_SUCH_CLIENT }), body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
     DELETE: enterpriseRoute("/api/enterprise/clients/:id", { params: () => ({ id: NO_SUCH_CLIENT }), expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
   },
+  "app/api/enterprise/clients/[id]/setup-link/route.ts": {
+    POST: enterpriseRoute("/api/enterprise/clients/:id/setup-link", { params: () => ({ id: NO_SUCH_CLIENT }), expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
+  },
   "app/api/enterprise/super-admins/route.ts": {
     GET: enterpriseRoute("/api/enterprise/super-admins", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }),
     POST: enterpriseRoute("/api/enterprise/super-admins", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
@@ -269,6 +272,12 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     core: async () => (await import("@/app/admin/clients/action-cores")).archiveClientCore,
     coreName: "archiveClientCore",
     input: { id: NO_SUCH_CLIENT, confirmSlug: "x" },
+    expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 404, superAdmin: 403 },
+  },
+  "app/admin/clients/actions.ts#issueSetupLinkAction": {
+    core: async () => (await import("@/app/admin/clients/action-cores")).issueSetupLinkCore,
+    coreName: "issueSetupLinkCore",
+    input: { id: NO_SUCH_CLIENT },
     expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 404, superAdmin: 403 },
   },
   // Public: the setup token is the credential (tests/integration/setup-password.test.ts); whoever asks reaches validation.

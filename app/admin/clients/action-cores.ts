@@ -1,11 +1,12 @@
 // Cores of the admin console's client actions (see lib/http/action.ts); actions.ts exports the thin "use server" wrappers.
 // Enterprise admins only; each delegates to the provisioning service the API routes use.
 import { z } from "zod";
+import type { Principal } from "@/lib/auth/principal";
 import { enterpriseDb } from "@/lib/enterprise/db";
 import { AppError } from "@/lib/errors";
 import { defineAction } from "@/lib/http/action";
 import { clientIp } from "@/lib/http/request";
-import { archiveClient, createClient, updateClient, type Actor } from "@/lib/provisioning";
+import { archiveClient, createClient, reissueSetupLink, updateClient, type Actor } from "@/lib/provisioning";
 
 const actorOf = (principal: { id: string } | null, headers: Headers): Actor => ({ type: "enterprise-admin", id: principal!.id, ip: clientIp(headers) });
 
@@ -36,3 +37,12 @@ export const archiveClientCore = defineAction({ auth: "enterprise-admin", input:
   const view = await archiveClient(input.id, actorOf(principal, headers));
   return { id: view.id, status: view.status };
 });
+
+type EnterpriseAdmin = Extract<Principal, { kind: "enterprise-admin" }>; // what auth "enterprise-admin" lets through
+
+export const ZIssueSetupLinkAction = z.object({ id: z.uuid() }).strict();
+
+/** A new setup link for the client's owner who has not set a password yet (409 when every owner has one). */
+export const issueSetupLinkCore = defineAction({ auth: "enterprise-admin", input: ZIssueSetupLinkAction }, async ({ input, principal, headers }) =>
+  reissueSetupLink(input.id, {}, { principal: principal as EnterpriseAdmin, ip: clientIp(headers) }),
+);

@@ -1,9 +1,9 @@
 "use server";
-// Server actions of the admin console's clients (enterprise admins): create (/admin/clients/new), suspend/resume and archive (/admin rows).
+// Server actions of the admin console's clients (enterprise admins): create (/admin/clients/new), suspend/resume, archive and a new setup link (/admin rows).
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import type { Problem } from "@/lib/errors";
-import { archiveClientCore, createClientCore, setClientStatusCore } from "./action-cores";
+import { archiveClientCore, createClientCore, issueSetupLinkCore, setClientStatusCore } from "./action-cores";
 
 export interface CreateClientState {
   /** The Idempotency-Key of the next submit: kept while a submit may be a repeat, new after a refusal (the corrected form is a new request). */
@@ -18,6 +18,11 @@ export interface RowActionState {
   error?: string;
   fields?: Record<string, string>;
   done?: string;
+}
+
+export interface SetupLinkState {
+  error?: string;
+  link?: { url: string; email: string; expiresAt: string };
 }
 
 function explain(problem: Problem): { fields?: Record<string, string>; error?: string } {
@@ -45,4 +50,9 @@ export async function setClientStatusAction(_state: RowActionState, form: FormDa
 export async function archiveClientAction(_state: RowActionState, form: FormData): Promise<RowActionState> {
   const r = await archiveClientCore(await headers(), { id: form.get("id"), confirmSlug: form.get("confirmSlug") ?? "" });
   return r.ok ? { done: r.data.status } : explain(r.problem);
+}
+
+export async function issueSetupLinkAction(_state: SetupLinkState, form: FormData): Promise<SetupLinkState> {
+  const r = await issueSetupLinkCore(await headers(), { id: form.get("id") });
+  return r.ok ? { link: { url: r.data.setupLink, email: r.data.email, expiresAt: r.data.expiresAt } } : { error: r.problem.detail ?? r.problem.title };
 }

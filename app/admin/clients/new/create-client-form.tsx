@@ -81,7 +81,7 @@ function Created({ created }: { created: NonNullable<CreateClientState["created"
       {created.setupLink ? (
         <div className="space-y-2">
           <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            This setup link is shown only once. Copy it now and send it to the client&apos;s first admin: it lets them set their password.
+            Copy this setup link now and send it to the client&apos;s first admin: it lets them set their password. It is not shown again; if it is lost or expires, issue a new one from the clients list (Setup link).
           </p>
           <label className="block text-sm">
             <span className="text-slate-700">One-time setup link</span>
