@@ -43,6 +43,8 @@ export const EnvSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Bearer token a Prometheus scraper sends to GET /api/metrics; unset, the endpoint answers 404. */
+  METRICS_TOKEN: optional(z.string().min(24, "must be at least 24 characters")),
   /** Bring every tenant database to the latest client migration at start-up (default: only for the embedded server). */
   MIGRATE_CLIENTS_ON_START: optional(z.enum(["true", "false"], "must be true or false").transform((v) => v === "true")),
   // Tenancy and provisioning (lib/tenancy, lib/provisioning; docs/provisioning.md).

@@ -6,6 +6,7 @@ import { actorAccess } from "../erp/rbac/access";
 import type { Permission } from "../erp/modules";
 import { AppError, problemResponse } from "../errors";
 import { log } from "../observability/log";
+import { recordRequest, routePattern } from "../observability/metrics";
 import { apiRequests } from "../ratelimit";
 import { withTenantContext } from "../tenancy/connections";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
@@ -139,6 +140,13 @@ export function route<A extends AuthOption, B extends z.ZodType | undefined = un
   handler: (args: RouteArgs<A, B, Q, P>) => Promise<unknown> | unknown,
 ): RouteHandler {
   const wrapped: RouteHandler = async (req, context) => {
+    const started = performance.now();
+    const res = await answer(req, context);
+    // Bounded labels: the route's pattern, not the path (lib/observability/metrics.ts).
+    recordRequest(routePattern(new URL(req.url).pathname, (await context?.params) ?? {}), req.method, res.status, (performance.now() - started) / 1000);
+    return res;
+  };
+  const answer: RouteHandler = async (req, context) => {
     const requestId = newRequestId();
     try {
       assertSameOrigin(req);

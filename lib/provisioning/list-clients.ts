@@ -30,7 +30,7 @@ export async function listClients(query: ListClientsQuery, db: EnterpriseDb = en
     where: {
       AND: [
         query.status ? { status: query.status } : {},
-        query.schema === "behind" ? behindWhere() : {},
+        query.schema === "behind" ? schemaBehindWhere() : {},
         query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" as const } }, { slug: { contains: query.q.toLowerCase() } }] } : {},
         after ? { OR: [{ createdAt: { lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { lt: after.id } }] } : {},
       ],
@@ -48,7 +48,7 @@ export async function listClients(query: ListClientsQuery, db: EnterpriseDb = en
 }
 
 /** Fleet tenants (ACTIVE, SUSPENDED: what `npm run migrate:clients` migrates) older than the code's newest client migration. */
-function behindWhere() {
+export function schemaBehindWhere() {
   const required = requiredClientSchemaVersion();
   if (required === null) return { id: { in: [] as string[] } };
   return { status: { in: ["ACTIVE" as const, "SUSPENDED" as const] }, OR: [{ schemaVersion: null }, { schemaVersion: { lt: required } }] };

@@ -14,6 +14,7 @@ await migrateDatabase(enterprise.url, "enterprise");
 process.env.DATABASE_URL = enterprise.url;
 process.env.MASTER_KEY ??= randomBytes(32).toString("base64");
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+process.env.METRICS_TOKEN ??= randomBytes(24).toString("base64url");
 
 const db = createEnterpriseDb(enterprise.url, 2);
 await ensureDefaultShard(db);
