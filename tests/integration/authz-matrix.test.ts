@@ -144,6 +144,12 @@ const MATRIX: Record<string, Entry> = {
   },
   "app/api/client/transactions/[id]/route.ts": {
     GET: clientRoute("/api/client/transactions/:id", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 200 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
+    // The entry is VOID: editing or deleting it answers 409 and changes nothing.
+    PATCH: clientRoute("/api/client/transactions/:id", { params: (w) => ({ id: w.entryIdA }), body: {}, expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
+    DELETE: clientRoute("/api/client/transactions/:id", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
+  },
+  "app/api/client/transactions/[id]/reverse/route.ts": {
+    POST: clientRoute("/api/client/transactions/:id/reverse", { params: (w) => ({ id: w.entryIdA }), body: {}, expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
   },
   "app/api/client/transactions/[id]/post/route.ts": {
     POST: clientRoute("/api/client/transactions/:id/post", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),

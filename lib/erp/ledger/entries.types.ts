@@ -16,16 +16,34 @@ export const ZJournalLineInput = z
   })
   .refine((l) => isPositive(l.debit) !== isPositive(l.credit), { message: "a line is exactly one of debit or credit, greater than zero" });
 
+const ZDescription = z.string().trim().min(1).max(500);
+const ZReference = z.string().trim().max(100);
+/** The lines of a new entry, or all lines of an edited draft. */
+const ZJournalLines = z.array(ZJournalLineInput).min(2, "an entry needs at least two lines").max(500);
+
 export const ZCreateEntryRequest = z.object({
   date: ZDate,
-  description: z.string().trim().min(1).max(500),
-  reference: z.string().trim().max(100).optional(),
-  lines: z.array(ZJournalLineInput).min(2, "an entry needs at least two lines").max(500),
+  description: ZDescription,
+  reference: ZReference.optional(),
+  lines: ZJournalLines,
   /** Post at once (the entry must balance); otherwise it stays a DRAFT. */
   post: z.boolean().optional(),
 });
 export type CreateEntryRequest = z.infer<typeof ZCreateEntryRequest>;
 export type JournalLineInput = z.infer<typeof ZJournalLineInput>;
+
+/** Edit a DRAFT: only the fields sent change; `lines` replaces every line; `reference: null` clears it. */
+export const ZUpdateEntryRequest = z.object({
+  date: ZDate.optional(),
+  description: ZDescription.optional(),
+  reference: ZReference.nullable().optional(),
+  lines: ZJournalLines.optional(),
+});
+export type UpdateEntryRequest = z.infer<typeof ZUpdateEntryRequest>;
+
+/** Reverse a POSTED entry: date defaults to today (UTC), description to "Reversal of #<number>: <description>". */
+export const ZReverseEntryRequest = z.object({ date: ZDate.optional(), description: ZDescription.optional() });
+export type ReverseEntryRequest = z.infer<typeof ZReverseEntryRequest>;
 
 export const ZListEntriesQuery = z.object({
   from: ZDate.optional(),
@@ -57,6 +75,10 @@ export interface JournalEntryView {
   createdById: string | null;
   postedAt: string | null;
   createdAt: string;
+  /** The entry this one reverses, if it is a reversal. */
+  reversalOfId: string | null;
+  /** The reversal of this entry, if it has been reversed. */
+  reversedById: string | null;
   lines: JournalLineView[];
   totals: { debit: string; credit: string; balanced: boolean };
 }

@@ -13,6 +13,8 @@ export const entrySelect = {
   createdById: true,
   postedAt: true,
   createdAt: true,
+  reversalOfId: true,
+  reversedBy: { select: { id: true } },
   lines: { select: { id: true, accountId: true, debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } }, orderBy: { id: "asc" } },
 } as const satisfies Prisma.JournalEntrySelect;
 
@@ -31,6 +33,8 @@ export function toEntryView(e: EntryRow): JournalEntryView {
     createdById: e.createdById,
     postedAt: e.postedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
+    reversalOfId: e.reversalOfId,
+    reversedById: e.reversedBy?.id ?? null,
     lines: e.lines.map((l) => ({ id: l.id, accountId: l.accountId, accountCode: l.account.code, accountName: l.account.name, debit: formatMoney(l.debit), credit: formatMoney(l.credit), memo: l.memo })),
     totals: { debit: formatMoney(debit), credit: formatMoney(credit), balanced: debit.equals(credit) },
   };
