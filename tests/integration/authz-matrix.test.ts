@@ -158,6 +158,8 @@ const MATRIX: Record<string, Entry> = {
     POST: clientRoute("/api/client/transactions/:id/void", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
   },
   "app/api/client/reports/trial-balance/route.ts": { GET: clientRoute("/api/client/reports/trial-balance", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
+  "app/api/client/reports/income-statement/route.ts": { GET: clientRoute("/api/client/reports/income-statement", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
+  "app/api/client/reports/balance-sheet/route.ts": { GET: clientRoute("/api/client/reports/balance-sheet", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
 };
 
 function routeFiles(dir = "app/api"): string[] {
