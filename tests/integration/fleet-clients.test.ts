@@ -51,7 +51,8 @@ let active: Made[];
 let suspended: Made;
 let archived: Made;
 let far: Made;
-const extraName = "20261127120010_fleet_clients";
+// Sorts after every committed migration, including ones added later.
+const extraName = "99991231120010_fleet_clients";
 let extra: ReturnType<typeof loadMigrationsFrom>;
 
 beforeAll(async () => {

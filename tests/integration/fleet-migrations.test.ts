@@ -37,7 +37,10 @@ async function cloneFleet(n: number, grantTo?: string): Promise<FleetTarget[]> {
   return targets;
 }
 
-/** The committed client migrations plus the given extra ones (name → SQL), from a temporary folder. */
+/**
+ * The committed client migrations plus the given extra ones (name → SQL), from a temporary folder.
+ * Extra names start 99991231…: they must sort after every committed migration, including ones added later.
+ */
 function migrationsWith(extra: Record<string, string>): { all: Migration[]; dir: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bisman-fleet-"));
   dirs.push(dir);
@@ -67,7 +70,7 @@ describe("migrateFleet", () => {
     const broken = targets[12]!;
     // What makes tenant 12 different: an object the migration also creates.
     await q(broken.id, `CREATE TABLE "FleetProbe" ("x" INT)`);
-    const name = "20261127120001_fleet_probe";
+    const name = "99991231120001_fleet_probe";
     const { all } = migrationsWith({
       [name]: `-- AlterTable\nALTER TABLE "Account" ADD COLUMN "fleetNote" TEXT;\n\n-- CreateTable\nCREATE TABLE "FleetProbe" ("id" SERIAL PRIMARY KEY, "note" TEXT);\n`,
     });
@@ -113,11 +116,11 @@ describe("migrateFleet", () => {
 
   it("stops a tenant whose applied migration's file changed, with a clear error, and applies nothing after it", async () => {
     const targets = await cloneFleet(2);
-    const a = "20261127120002_fleet_a";
+    const a = "99991231120002_fleet_a";
     const first = migrationsWith({ [a]: `CREATE TABLE "FleetA" ("id" INT PRIMARY KEY);` });
     expect((await migrateFleet(targets, { migrations: first.all })).counts.migrated).toBe(2);
 
-    const b = "20261127120003_fleet_b";
+    const b = "99991231120003_fleet_b";
     const changed = migrationsWith({ [a]: `CREATE TABLE "FleetA" ("id" BIGINT PRIMARY KEY);`, [b]: `CREATE TABLE "FleetB" ("id" INT);` });
     const run = await migrateFleet(targets, { migrations: changed.all });
     expect(run.counts.failed).toBe(2);
@@ -130,7 +133,7 @@ describe("migrateFleet", () => {
 
   it("does not start the rest when the canary fails, and stops starting tenants after --max-failures", async () => {
     const targets = await cloneFleet(6);
-    const { all } = migrationsWith({ "20261127120004_fleet_div": `CREATE TABLE "FleetDiv" ("id" INT); SELECT 1 / 0;` });
+    const { all } = migrationsWith({ "99991231120004_fleet_div": `CREATE TABLE "FleetDiv" ("id" INT); SELECT 1 / 0;` });
 
     const canary = await migrateFleet(targets, { migrations: all, canary: 2, concurrency: 2 });
     expect(canary.stopped).toBe("canary-failed");
@@ -146,7 +149,7 @@ describe("migrateFleet", () => {
   it("runs a no-transaction migration statement by statement (CREATE INDEX CONCURRENTLY)", async () => {
     const targets = await cloneFleet(2);
     const { all } = migrationsWith({
-      "20261127120005_fleet_idx": `-- bisman:no-transaction\n-- CreateIndex\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "Account_name_idx" ON "Account"("name");\n\n-- CreateIndex\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "Account_type_idx" ON "Account"("type");\n`,
+      "99991231120005_fleet_idx": `-- bisman:no-transaction\n-- CreateIndex\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "Account_name_idx" ON "Account"("name");\n\n-- CreateIndex\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "Account_type_idx" ON "Account"("type");\n`,
     });
     const run = await migrateFleet(targets, { migrations: all });
     expect(run.counts.migrated).toBe(2);
@@ -156,7 +159,7 @@ describe("migrateFleet", () => {
 
   it("lets concurrent runs share a fleet: each migration is applied once per database, the other run skips or waits", async () => {
     const targets = await cloneFleet(6);
-    const slow = migrationsWith({ "20261127120006_fleet_slow": `CREATE TABLE "FleetSlow" ("id" INT); SELECT pg_sleep(0.2);` });
+    const slow = migrationsWith({ "99991231120006_fleet_slow": `CREATE TABLE "FleetSlow" ("id" INT); SELECT pg_sleep(0.2);` });
     const [a, b] = await Promise.all([
       migrateFleet(targets, { migrations: slow.all, concurrency: 3 }),
       // Same order: both reach each database together, holding it for 0.2 s.
@@ -166,9 +169,9 @@ describe("migrateFleet", () => {
     expect(all.filter((r) => r.status === "failed")).toEqual([]);
     expect(all.filter((r) => r.status === "migrated")).toHaveLength(6);
     expect(all.filter((r) => r.status === "skipped").length).toBeGreaterThan(0); // they did overlap
-    for (const t of targets) expect(await recorded(t.id, "20261127120006_fleet_slow")).toBe(1);
+    for (const t of targets) expect(await recorded(t.id, "99991231120006_fleet_slow")).toBe(1);
 
-    const next = migrationsWith({ "20261127120007_fleet_wait": `CREATE TABLE "FleetWait" ("id" INT); SELECT pg_sleep(0.2);` });
+    const next = migrationsWith({ "99991231120007_fleet_wait": `CREATE TABLE "FleetWait" ("id" INT); SELECT pg_sleep(0.2);` });
     const waited = await Promise.all([
       migrateFleet(targets, { migrations: [...slow.all, ...next.all.slice(-1)], onLocked: "wait", concurrency: 3 }),
       migrateFleet(targets, { migrations: [...slow.all, ...next.all.slice(-1)], onLocked: "wait", concurrency: 3 }),
@@ -179,9 +182,9 @@ describe("migrateFleet", () => {
 
   it("migrates a database in one round trip when it holds what the previous one did, and falls back when it does not", async () => {
     const targets = await cloneFleet(5);
-    const name = "20261127120009_fleet_predicted";
+    const name = "99991231120009_fleet_predicted";
     const { all } = migrationsWith({ [name]: `CREATE TABLE "FleetPredicted" ("id" INT);` });
-    const other = migrationsWith({ "20261127120011_fleet_other": `CREATE TABLE "FleetOther" ("id" INT);` });
+    const other = migrationsWith({ "99991231120011_fleet_other": `CREATE TABLE "FleetOther" ("id" INT);` });
     // Database 2 already has the migration; database 3 holds an extra one; database 4 a changed checksum of the new one.
     await migrateFleet([targets[2]!], { migrations: all });
     await migrateFleet([targets[3]!], { migrations: other.all });
@@ -202,7 +205,7 @@ describe("migrateFleet", () => {
 
   it("resumes a run that was killed midway", async () => {
     const targets = await cloneFleet(8);
-    const name = "20261127120008_fleet_resume";
+    const name = "99991231120008_fleet_resume";
     const { all, dir } = migrationsWith({ [name]: `CREATE TABLE "FleetResume" ("id" INT); SELECT pg_sleep(0.3);` });
     const input = path.join(dir, "input.json");
     writeFileSync(input, JSON.stringify({ targets, migrations: all, concurrency: 2 }));
