@@ -109,6 +109,7 @@ const MATRIX: Record<string, Entry> = {
   },
 
   "app/api/health/route.ts": { public: "liveness probe for load balancers", GET: { path: "/api/health", expect: { ownWith: 200, ownWithout: 200, otherTenant: 200, anonymous: 200, enterpriseAdmin: 200, superAdmin: 200 } } },
+  "app/api/openapi.json/route.ts": { public: "API description", GET: { path: "/api/openapi.json", expect: { ownWith: 200, ownWithout: 200, otherTenant: 200, anonymous: 200, enterpriseAdmin: 200, superAdmin: 200 } } },
   // No principal at all: only METRICS_TOKEN opens it (tests/integration/metrics.test.ts); a JWT of any kind is refused.
   "app/api/metrics/route.ts": { public: "Prometheus scrape with METRICS_TOKEN", GET: { path: "/api/metrics", expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 } } },
   "app/api/enterprise/auth/login/route.ts": { public: "sign-in", POST: loginRoute("/api/enterprise/auth/login") },

@@ -1,0 +1,97 @@
+import { ZLoginRequest } from "../../../auth/login";
+import { ZCreateRoleRequest, ZRoleId, ZSetRolePermissionsRequest } from "../../../erp/roles/roles.types";
+import { ZCreateUserRequest, ZSetUserRolesRequest, ZUserId } from "../../../erp/users/users.types";
+import type { Operation } from "../types";
+import { LOGIN_EXAMPLES, LOGIN_PROBLEMS } from "./enterprise";
+
+// A tenant's users and roles: /api/client/auth, /api/client/users, /api/client/roles.
+
+const ROLE_ID = "5c9a1e3b-7d2f-4a8c-b6e1-2f3a4b5c6d7e";
+const GRANT = "granting permissions the caller does not hold";
+
+export const CLIENT_OPERATIONS: readonly Operation[] = [
+  {
+    method: "POST",
+    path: "/api/client/auth/login",
+    operationId: "clientLogin",
+    summary: "{email, password} → 200 {token, expiresAt} for a user of the tenant named by x-tenant-id (client id or slug) or by the subdomain.",
+    auth: "public",
+    tenant: true,
+    body: ZLoginRequest,
+    rateLimit: false,
+    examples: LOGIN_EXAMPLES,
+    success: { status: 200, description: "{token, expiresAt}: a bearer access token (15 minutes) for this tenant and its expiry (ISO 8601)." },
+    problems: LOGIN_PROBLEMS,
+  },
+  {
+    method: "GET",
+    path: "/api/client/users",
+    operationId: "listUsers",
+    summary: "the tenant's users with their roles (core:users:read).",
+    auth: "client-user",
+    permission: "core:users:read",
+    success: { status: 200, description: "{users: [{id, email, name, isActive, roles: [{id, name}], createdAt}]}." },
+  },
+  {
+    method: "POST",
+    path: "/api/client/users",
+    operationId: "createUser",
+    summary: "{email, name, password, roles?} → 201 the new user (core:users:write; only roles whose permissions you hold).",
+    auth: "client-user",
+    permission: "core:users:write",
+    body: ZCreateUserRequest,
+    examples: {
+      minimal: { email: "clerk@acme.example", name: "Carl Clerk", password: "a long enough password" },
+      full: { email: "clerk@acme.example", name: "Carl Clerk", password: "a long enough password", roles: [ROLE_ID] },
+    },
+    success: { status: 201, description: "{id, email, name, isActive, roles: [{id, name}], createdAt}." },
+    problems: { 403: GRANT, 409: "a user with this email exists", 422: "unknown role ids" },
+  },
+  {
+    method: "POST",
+    path: "/api/client/users/{id}/roles",
+    operationId: "setUserRoles",
+    summary: "{roles: roleId[]} replaces the user's roles (core:users:write). Another tenant's user id → 404.",
+    auth: "client-user",
+    permission: "core:users:write",
+    params: ZUserId,
+    body: ZSetUserRolesRequest,
+    examples: { minimal: { roles: [ROLE_ID] } },
+    success: { status: 200, description: "The user with the new roles: {id, email, name, isActive, roles, createdAt}." },
+    problems: { 403: GRANT, 404: "no such user in this tenant", 409: "the tenant must keep at least one Owner", 422: "unknown role ids" },
+  },
+  {
+    method: "GET",
+    path: "/api/client/roles",
+    operationId: "listRoles",
+    summary: "system and custom roles with their permissions (core:roles:read).",
+    auth: "client-user",
+    permission: "core:roles:read",
+    success: { status: 200, description: "{roles: [{id, name, description, isSystem, permissions}]}." },
+  },
+  {
+    method: "POST",
+    path: "/api/client/roles",
+    operationId: "createRole",
+    summary: "{name, description?, permissions?} → 201 the new custom role (core:roles:write).",
+    auth: "client-user",
+    permission: "core:roles:write",
+    body: ZCreateRoleRequest,
+    examples: { minimal: { name: "Bookkeeper" }, full: { name: "Bookkeeper", description: "Keeps the books", permissions: ["ledger:transactions:read", "ledger:transactions:write"] } },
+    success: { status: 201, description: "{id, name, description, isSystem: false, permissions}." },
+    problems: { 403: GRANT, 409: "a role with this name exists" },
+  },
+  {
+    method: "POST",
+    path: "/api/client/roles/{id}/permissions",
+    operationId: "setRolePermissions",
+    summary: "{permissions} replaces a custom role's permissions (core:roles:write). Another tenant's role id → 404.",
+    auth: "client-user",
+    permission: "core:roles:write",
+    params: ZRoleId,
+    body: ZSetRolePermissionsRequest,
+    examples: { minimal: { permissions: ["ledger:reports:read"] } },
+    success: { status: 200, description: "The role with its new permissions: {id, name, description, isSystem, permissions}." },
+    problems: { 403: GRANT, 404: "no such role in this tenant", 409: "system roles cannot be changed" },
+  },
+];
