@@ -298,6 +298,37 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { token: "x", password: "short", confirmPassword: "short" },
     expect: { ownWith: 422, ownWithout: 422, otherTenant: 422, anonymous: 422, enterpriseAdmin: 422, superAdmin: 422 },
   },
+  // Ledger pages (/ledger, /ledger/accounts): invalid input, so the pass answers 422 and changes nothing.
+  "app/t/[tenant]/ledger/actions.ts#createEntryAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).createEntryCore,
+    coreName: "createEntryCore",
+    input: { date: "2026-01-01", description: "x", lines: [] },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/ledger/actions.ts#postEntryAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).postEntryCore,
+    coreName: "postEntryCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/ledger/actions.ts#voidEntryAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).voidEntryCore,
+    coreName: "voidEntryCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/ledger/actions.ts#createAccountAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).createAccountCore,
+    coreName: "createAccountCore",
+    input: { code: "", name: "x", type: "ASSET" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/ledger/actions.ts#createDefaultAccountsAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).createDefaultAccountsCore,
+    coreName: "createDefaultAccountsCore",
+    input: { unexpected: true },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
 };
 
 function serverActionFiles(dir = "app"): string[] {

@@ -1,15 +1,26 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { SignOutButton } from "@/app/admin/sign-out-button";
 import { redirect } from "next/navigation";
 import { tenantPage } from "@/lib/auth/pages";
+import { actorAccess } from "@/lib/erp/rbac/access";
+import { withTenantContext } from "@/lib/tenancy/connections";
 import { tenantSignOut } from "./actions";
+import { ledgerAccess } from "./ledger/ledger-page";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function TenantHomePage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant, principal } = await tenantPage((await params).tenant, await headers());
   if (!principal) redirect("/sign-in");
+  const ledger = ledgerAccess((await withTenantContext(tenant, principal, actorAccess)).permissions);
+  // Only the pages the user may read.
+  const ledgerLinks = [
+    { href: "/ledger", label: "Journal", description: "Journal entries: record, post and void.", show: ledger.readJournal },
+    { href: "/ledger/accounts", label: "Chart of accounts", description: "The accounts entries are recorded to.", show: ledger.readAccounts },
+    { href: "/ledger/trial-balance", label: "Trial balance", description: "Debits and credits per account as of a day.", show: ledger.readReports },
+  ].filter((l) => l.show);
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-6 py-10">
       <header className="flex items-center justify-between">
@@ -21,6 +32,23 @@ export default async function TenantHomePage({ params }: { params: Promise<{ ten
       <p>
         Welcome, <strong data-testid="user-name">{principal.name}</strong>.
       </p>
+      {ledgerLinks.length ? (
+        <nav aria-labelledby="ledger-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="ledger-heading" className="text-lg font-semibold">
+            General ledger
+          </h2>
+          <ul className="space-y-2">
+            {ledgerLinks.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="font-medium text-brand-700 underline">
+                  {l.label}
+                </Link>
+                <span className="text-sm text-slate-600"> — {l.description}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </main>
   );
 }

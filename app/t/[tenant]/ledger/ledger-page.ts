@@ -1,0 +1,41 @@
+import { notFound, redirect } from "next/navigation";
+import { tenantPage } from "@/lib/auth/pages";
+import type { Permission } from "@/lib/erp/modules";
+import { actorAccess } from "@/lib/erp/rbac/access";
+import { withTenantContext } from "@/lib/tenancy/connections";
+import type { TenantContext, TenantRecord } from "@/lib/tenancy/types";
+
+// How each ledger page starts: the host's tenant and its signed-in user (else
+// the sign-in page), then the page's read permission (else 404, like /users:
+// hide what one may not read), then the page's data in the tenant's database.
+
+export interface LedgerAccess {
+  readAccounts: boolean;
+  writeAccounts: boolean;
+  readJournal: boolean;
+  writeJournal: boolean;
+  readReports: boolean;
+}
+
+export function ledgerAccess(permissions: ReadonlySet<Permission>): LedgerAccess {
+  return {
+    readAccounts: permissions.has("ledger:accounts:read"),
+    writeAccounts: permissions.has("ledger:accounts:write"),
+    readJournal: permissions.has("ledger:transactions:read"),
+    writeJournal: permissions.has("ledger:transactions:write"),
+    readReports: permissions.has("ledger:reports:read"),
+  };
+}
+
+export async function ledgerPage<T>(param: string, headers: Headers, read: Permission, load: (ctx: TenantContext, access: LedgerAccess) => Promise<T>): Promise<{ tenant: TenantRecord; access: LedgerAccess; data: T }> {
+  const { tenant, principal } = await tenantPage(param, headers);
+  if (!principal) redirect("/sign-in");
+  const view = await withTenantContext(tenant, principal, async (ctx) => {
+    const { permissions } = await actorAccess(ctx);
+    if (!permissions.has(read)) return null;
+    const access = ledgerAccess(permissions);
+    return { access, data: await load(ctx, access) };
+  });
+  if (!view) notFound();
+  return { tenant, ...view };
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccountCore, createDefaultAccountsCore, createEntryCore, postEntryCore, voidEntryCore } from "@/app/t/[tenant]/ledger/action-cores";
+import { ledgerPage } from "@/app/t/[tenant]/ledger/ledger-page";
+import { issueToken } from "@/lib/auth/tokens";
+import { listAccounts } from "@/lib/erp/ledger/list-accounts";
+import { trialBalance } from "@/lib/erp/ledger/trial-balance";
+import type { TenantRecord } from "@/lib/tenancy/types";
+import { destroyTenants, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
+
+// The ledger pages (app/t/[tenant]/ledger): who sees which page and which write
+// controls (ledger-page.ts), and their actions' cores as a browser's server
+// action calls them (session cookie on the tenant's host). Who may call each
+// action: tests/integration/authz-matrix.test.ts; the pages in a browser:
+// tests/e2e/ledger.spec.ts.
+
+let tenant: TenantRecord;
+const sessions: Record<"owner" | "viewer" | "plain", string> = { owner: "", viewer: "", plain: "" };
+let n = 0;
+
+const h = (session?: string) => {
+  const headers = new Headers({ host: `${tenant.slug}.localhost:3000`, origin: `http://${tenant.slug}.localhost:3000`, "x-forwarded-for": `10.8.0.${++n}` });
+  if (session) headers.set("cookie", `bisman.session=${session}`);
+  return headers;
+};
+const session = async (u: TestUser) => (await issueToken(u.principal, { use: "session" })).token;
+
+/** What a page's navigation throws (notFound / redirect) as a digest, or "rendered". */
+async function outcome(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "rendered";
+  } catch (err) {
+    const digest = String((err as { digest?: string }).digest ?? err);
+    if (digest.includes("404")) return "not found";
+    if (digest.startsWith("NEXT_REDIRECT")) return `redirect ${digest.split(";")[2]}`;
+    throw err;
+  }
+}
+
+afterAll(() => destroyTenants());
+beforeAll(async () => {
+  ({ tenant } = await makeTenant());
+  sessions.owner = await session(await makeUser(tenant, ["Owner"], "Olga Owner"));
+  sessions.viewer = await session(await makeUser(tenant, ["Viewer"], "Vic Viewer"));
+  sessions.plain = await session(await makeUser(tenant, [], "Pat Plain"));
+});
+
+describe("ledger pages", () => {
+  it("an owner reads every page and gets every write control", async () => {
+    const page = await ledgerPage(tenant.slug, h(sessions.owner), "ledger:accounts:read", (ctx) => listAccounts(ctx));
+    expect(page.access).toEqual({ readAccounts: true, writeAccounts: true, readJournal: true, writeJournal: true, readReports: true });
+    expect(page.data).toEqual([]);
+  });
+
+  it("a viewer reads every page but gets no write control", async () => {
+    const page = await ledgerPage(tenant.slug, h(sessions.viewer), "ledger:reports:read", (ctx) => trialBalance(ctx, {}));
+    expect(page.access).toEqual({ readAccounts: true, writeAccounts: false, readJournal: true, writeJournal: false, readReports: true });
+    expect(page.data.totals.balanced).toBe(true);
+  });
+
+  it("a user without the read permission gets 404 (the page's data is never loaded); no session → the sign-in page", async () => {
+    let loaded = false;
+    const load = async () => {
+      loaded = true;
+    };
+    for (const perm of ["ledger:accounts:read", "ledger:transactions:read", "ledger:reports:read"] as const) {
+      expect(await outcome(ledgerPage(tenant.slug, h(sessions.plain), perm, load))).toBe("not found");
+    }
+    expect(await outcome(ledgerPage(tenant.slug, h(), "ledger:transactions:read", load))).toBe("redirect /sign-in");
+    expect(loaded).toBe(false);
+  });
+});
+
+describe("ledger actions, as the pages call them", () => {
+  it("the standard chart once; a duplicate code → 409; an unbalanced posting refused naming `lines`; money as numbers refused; draft → post → void; a viewer refused", async () => {
+    const first = await createDefaultAccountsCore(h(sessions.owner), {});
+    expect(first.ok && first.data.created).toBe(10);
+    const again = await createDefaultAccountsCore(h(sessions.owner), {});
+    expect(again.ok && again.data.created).toBe(0);
+    const accounts = again.ok ? again.data.accounts : [];
+    const id = (code: string) => accounts.find((a) => a.code === code)!.id;
+
+    const dup = await createAccountCore(h(sessions.owner), { code: "1000", name: "Cash again", type: "ASSET" });
+    expect(dup.ok ? 200 : dup.problem.status).toBe(409);
+
+    const lines = (credit: string) => [
+      { accountId: id("1000"), debit: "100.10" },
+      { accountId: id("4000"), credit },
+    ];
+    const unbalanced = await createEntryCore(h(sessions.owner), { date: "2026-02-01", description: "Sale", lines: lines("100"), post: true });
+    expect(unbalanced.ok ? null : { status: unbalanced.problem.status, paths: unbalanced.problem.errors?.map((e) => e.path) }).toEqual({ status: 422, paths: ["lines"] });
+    const numbers = await createEntryCore(h(sessions.owner), { date: "2026-02-01", description: "Sale", lines: [{ accountId: id("1000"), debit: 100 }, { accountId: id("4000"), credit: "100" }] });
+    expect(numbers.ok ? null : numbers.problem.errors?.map((e) => e.path)).toEqual(["lines.0.debit"]); // money as numbers is refused
+
+    const draft = await createEntryCore(h(sessions.owner), { date: "2026-02-01", description: "Sale", lines: lines("100.10") });
+    expect(draft.ok && draft.data.status).toBe("DRAFT");
+    const entryId = draft.ok ? draft.data.id : "";
+    expect(await postEntryCore(h(sessions.viewer), { id: entryId })).toMatchObject({ ok: false, problem: { status: 403 } });
+    expect(await postEntryCore(h(sessions.owner), { id: entryId })).toMatchObject({ ok: true, data: { status: "POSTED" } });
+    expect(await postEntryCore(h(sessions.owner), { id: entryId })).toMatchObject({ ok: false, problem: { status: 409 } });
+    expect(await voidEntryCore(h(sessions.owner), { id: entryId })).toMatchObject({ ok: true, data: { status: "VOID" } });
+  });
+});
