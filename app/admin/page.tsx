@@ -4,6 +4,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/app/admin/sign-out-button";
 import { requireAdmin, type AdminPrincipal } from "@/lib/auth/pages";
 import { config } from "@/lib/config";
+import { tenantOrigin } from "@/lib/config/origin";
 import { AppError } from "@/lib/errors";
 import { listClients, ZListClientsQuery } from "@/lib/provisioning";
 import { listAssignedClients } from "@/lib/super-admin";
@@ -50,8 +51,7 @@ async function SuperAdminNotice({ admin }: { admin: AdminPrincipal }) {
 
 function tenantUrlFor(): (slug: string) => string {
   const env = config();
-  const local = env.APP_DOMAIN === "localhost" || env.NODE_ENV !== "production";
-  return (slug) => (local ? `http://${slug}.${env.APP_DOMAIN}:${env.PORT}/` : `https://${slug}.${env.APP_DOMAIN}/`);
+  return (slug) => `${tenantOrigin(env, slug)}/`;
 }
 
 async function Clients({ query }: { query: Record<string, string | string[] | undefined> }) {

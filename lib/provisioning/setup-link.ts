@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { config } from "../config";
+import { tenantOrigin } from "../config/origin";
 
 // One-time setup link for a tenant's first admin when no password was given.
 // Stateless and still single-use: the token is an HMAC over (tenant, user,
@@ -38,8 +39,5 @@ export function verifySetupToken(token: string, now = Date.now()): { tenantId: s
 }
 
 export function setupLink(slug: string, token: string): string {
-  const env = config();
-  const local = env.APP_DOMAIN === "localhost" || env.NODE_ENV !== "production";
-  const origin = local ? `http://${slug}.${env.APP_DOMAIN}:${env.PORT}` : `https://${slug}.${env.APP_DOMAIN}`;
-  return `${origin}/setup?token=${encodeURIComponent(token)}`;
+  return `${tenantOrigin(config(), slug)}/setup?token=${encodeURIComponent(token)}`;
 }
