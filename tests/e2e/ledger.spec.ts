@@ -153,3 +153,41 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
   await expect(page.getByText("No posted entries on or before this day.")).toBeVisible();
   await expect(page.getByRole("table", { name: /Trial balance as of 2026-03-01/ }).getByRole("row").filter({ hasText: "Totals" })).toHaveText(/Totals\s*0\.00\s*0\.00\s*0\.00/);
 });
+
+test("the journal pages through older entries with the service's cursor", async ({ page, request }) => {
+  const slug = `pages${Date.now().toString(36)}`;
+  const password = "ledger-owner-password-2";
+  await createTenant(request, slug, password);
+  // 27 entries through the API as the owner: one page of 25 and two older ones.
+  const tenant = { "x-tenant-id": slug };
+  const login = await request.post("/api/client/auth/login", { headers: tenant, data: { email: `owner@${slug}.test`, password } });
+  expect(login.status()).toBe(200);
+  const auth = { ...tenant, authorization: `Bearer ${(await login.json()).token}` };
+  const chart = await request.post("/api/client/accounts/defaults", { headers: auth });
+  expect(chart.status()).toBe(200);
+  const accounts: { id: string; code: string }[] = (await chart.json()).accounts;
+  const [cash, sales] = ["1000", "4000"].map((code) => accounts.find((a) => a.code === code)!.id);
+  for (let day = 1; day <= 27; day++) {
+    const date = `2026-01-${String(day).padStart(2, "0")}`;
+    const res = await request.post("/api/client/transactions", { headers: auth, data: { date, description: `Sale of ${date}`, lines: [{ accountId: cash, debit: "10" }, { accountId: sales, credit: "10" }], post: true } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+
+  await page.goto(tenantUrl(slug, "/sign-in"));
+  await page.getByLabel("Email").fill(`owner@${slug}.test`);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(tenantUrl(slug, "/"));
+  await page.getByRole("link", { name: "Journal" }).click();
+  const rows = page.getByRole("table", { name: /Journal entries/ }).getByRole("row");
+  await expect(rows).toHaveCount(26); // header + 25
+  await expect(rows.nth(1)).toContainText("Sale of 2026-01-27");
+  await expect(page.getByRole("link", { name: "Newest entries" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Older entries" }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText("Sale of 2026-01-02");
+  await expect(rows.nth(2)).toContainText("Sale of 2026-01-01");
+  await expect(page.getByRole("link", { name: "Older entries" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Newest entries" }).click();
+  await expect(rows).toHaveCount(26);
+});
