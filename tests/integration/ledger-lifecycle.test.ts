@@ -117,6 +117,27 @@ describe("editing a draft", () => {
   });
 });
 
+describe("line order", () => {
+  it("lines read back in the order entered, through create, edit and reversal (ids are random: order by position)", async () => {
+    const memos = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"];
+    const lines = memos.map((m, i) => line(acct[i % 2 ? "4000" : "1000"]!, i % 2 ? "credit" : "debit", `${i + 1}`, m));
+    // Balance it: debits 1+3+5+7 = 16, credits 2+4+6+8 = 20; the last debit takes the difference.
+    lines[6] = line(acct["1000"]!, "debit", "11", "m7");
+    const memosOf = (body: { lines: { memo: string | null }[] }) => body.lines.map((l) => l.memo);
+    const created = await newEntry(asA(), "2026-03-01", lines);
+    const read = await call(getEntry, "/x", at(created.id, asA(), "GET"));
+    expect(memosOf(read.body)).toEqual(memos);
+
+    const edited = await patch(created.id, { lines: [...lines].reverse() });
+    expect(memosOf(edited.body)).toEqual([...memos].reverse());
+
+    const posted = await newEntry(asA(), "2026-03-02", lines, { post: true });
+    const reversal = await reverse(posted.id);
+    expect(reversal.status).toBe(201);
+    expect(memosOf(reversal.body)).toEqual(memos);
+  });
+});
+
 describe("deleting a draft", () => {
   it("deletes the draft and its lines (204), keeping the number and description in the audit log", async () => {
     const draft = await newEntry(asA(), "2026-02-05", [line(acct["1000"]!, "debit", "4"), line(acct["4000"]!, "credit", "4")]);

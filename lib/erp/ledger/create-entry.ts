@@ -7,7 +7,8 @@ import { toDbDate } from "./dates";
 import { withLedgerGuards } from "./db-errors";
 import type { CreateEntryRequest, JournalEntryView } from "./entries.types";
 import { entrySelect, toEntryView } from "./entry-view";
-import { formatMoney, money, sum } from "./money";
+import { lineRows } from "./line-rows";
+import { formatMoney, sum } from "./money";
 
 /**
  * Records a journal entry with its lines in one transaction: a DRAFT, or POSTED at once
@@ -15,7 +16,7 @@ import { formatMoney, money, sum } from "./money";
  * deferred trigger at commit). Unknown or inactive accounts → 422.
  */
 export async function createEntry(ctx: TenantContext, input: CreateEntryRequest): Promise<JournalEntryView> {
-  const lines = input.lines.map((l) => ({ accountId: l.accountId, debit: money(l.debit), credit: money(l.credit), memo: l.memo ?? null }));
+  const lines = lineRows(input.lines);
   if (input.post) assertBalanced(lines);
   return withLedgerGuards(() =>
     ctx.db.$transaction(async (tx) => {

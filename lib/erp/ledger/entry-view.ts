@@ -1,6 +1,7 @@
 import type { Prisma } from "../../generated/client/client.ts";
 import type { JournalEntryView } from "./entries.types";
 import { fromDbDate } from "./dates";
+import { LINE_ORDER } from "./line-rows";
 import { formatMoney, sum } from "./money";
 
 export const entrySelect = {
@@ -15,7 +16,7 @@ export const entrySelect = {
   createdAt: true,
   reversalOfId: true,
   reversedBy: { select: { id: true } },
-  lines: { select: { id: true, accountId: true, debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } }, orderBy: { id: "asc" } },
+  lines: { select: { id: true, accountId: true, debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } }, orderBy: LINE_ORDER },
 } as const satisfies Prisma.JournalEntrySelect;
 
 type EntryRow = Prisma.JournalEntryGetPayload<{ select: typeof entrySelect }>;

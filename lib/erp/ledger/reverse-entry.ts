@@ -8,6 +8,7 @@ import { toDbDate, todayUtc } from "./dates";
 import { withLedgerGuards } from "./db-errors";
 import type { JournalEntryView, ReverseEntryRequest } from "./entries.types";
 import { entrySelect, toEntryView } from "./entry-view";
+import { LINE_ORDER } from "./line-rows";
 import { assertStatus, lockEntry, type LedgerTx, type LockedEntry } from "./lock-entry";
 
 const ALREADY_REVERSED = "This entry has already been reversed; an entry is reversed once.";
@@ -31,7 +32,7 @@ export async function reverseEntry(ctx: TenantContext, entryId: string, input: R
         if (date < original.date) {
           throw new AppError("validation_failed", `A reversal cannot be dated before the entry it reverses (${original.date}).`, { fields: [{ path: "date", message: `must be on or after ${original.date}` }] });
         }
-        const lines = await tx.journalLine.findMany({ where: { entryId }, select: { accountId: true, debit: true, credit: true, memo: true }, orderBy: { id: "asc" } });
+        const lines = await tx.journalLine.findMany({ where: { entryId }, select: { accountId: true, debit: true, credit: true, memo: true, position: true }, orderBy: LINE_ORDER });
         await assertActiveAccounts(tx, lines.map((l) => l.accountId));
         const reversal = await tx.journalEntry.create({
           data: {
@@ -42,7 +43,7 @@ export async function reverseEntry(ctx: TenantContext, entryId: string, input: R
             postedAt: new Date(),
             createdById: actingUserId(ctx),
             reversalOfId: entryId,
-            lines: { create: lines.map((l) => ({ accountId: l.accountId, debit: l.credit, credit: l.debit, memo: l.memo })) },
+            lines: { create: lines.map((l, i) => ({ accountId: l.accountId, debit: l.credit, credit: l.debit, memo: l.memo, position: i + 1 })) },
           },
           select: entrySelect,
         });

@@ -6,7 +6,7 @@ import { toDbDate } from "./dates";
 import type { JournalEntryView, UpdateEntryRequest } from "./entries.types";
 import { entrySelect, toEntryView } from "./entry-view";
 import { assertStatus, lockEntry } from "./lock-entry";
-import { money } from "./money";
+import { lineRows } from "./line-rows";
 
 /**
  * Edits a DRAFT (another status → 409; unknown id → 404): the fields sent change, `lines`
@@ -23,7 +23,7 @@ export async function updateEntry(ctx: TenantContext, entryId: string, input: Up
     if (input.lines) {
       await assertActiveAccounts(tx, input.lines.map((l) => l.accountId));
       await tx.journalLine.deleteMany({ where: { entryId } });
-      await tx.journalLine.createMany({ data: input.lines.map((l) => ({ entryId, accountId: l.accountId, debit: money(l.debit), credit: money(l.credit), memo: l.memo ?? null })) });
+      await tx.journalLine.createMany({ data: lineRows(input.lines).map((l) => ({ ...l, entryId })) });
     }
     const entry = await tx.journalEntry.update({
       where: { id: entryId },
