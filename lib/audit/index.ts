@@ -128,29 +128,45 @@ interface StoredRow {
 
 export interface ChainCheck {
   ok: boolean;
+  /** Rows checked: all of them when ok, else up to and including the broken one. */
   count: number;
   /** First row whose link or hash does not match. */
   brokenAt?: bigint;
 }
 
-function checkRows(rows: StoredRow[], withClientId: boolean): ChainCheck {
+/** Rows of either audit log, read in id order a batch at a time. */
+interface ChainReader {
+  auditLog: { findMany(args: { where: { id: { gt: bigint } }; orderBy: { id: "asc" }; take: number }): PromiseLike<StoredRow[]> };
+}
+
+const VERIFY_BATCH = 2_000;
+
+/** Walks the whole chain in id order, a batch at a time (memory stays flat however long the log). */
+async function checkChain(db: ChainReader, withClientId: boolean, batch: number): Promise<ChainCheck> {
   let prev = GENESIS_HASH;
-  for (const r of rows) {
-    const entry = canonical(
-      { actorType: r.actorType, actorId: r.actorId, action: r.action, targetType: r.targetType, targetId: r.targetId, metadata: (r.metadata ?? null) as Record<string, Json> | null, ip: r.ip },
-      r.at,
-      withClientId ? (r.clientId ?? null) : undefined,
-    );
-    if (r.prevHash !== prev || auditHash(prev, entry) !== r.hash) return { ok: false, count: rows.length, brokenAt: r.id };
-    prev = r.hash;
+  let count = 0;
+  let after = -1n;
+  for (;;) {
+    const rows = await db.auditLog.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: batch });
+    for (const r of rows) {
+      count += 1;
+      const entry = canonical(
+        { actorType: r.actorType, actorId: r.actorId, action: r.action, targetType: r.targetType, targetId: r.targetId, metadata: (r.metadata ?? null) as Record<string, Json> | null, ip: r.ip },
+        r.at,
+        withClientId ? (r.clientId ?? null) : undefined,
+      );
+      if (r.prevHash !== prev || auditHash(prev, entry) !== r.hash) return { ok: false, count, brokenAt: r.id };
+      prev = r.hash;
+    }
+    if (rows.length < batch) return { ok: true, count };
+    after = rows[rows.length - 1]!.id;
   }
-  return { ok: true, count: rows.length };
 }
 
-export async function verifyEnterpriseAuditChain(db: EnterpriseDb): Promise<ChainCheck> {
-  return checkRows(await db.auditLog.findMany({ orderBy: { id: "asc" } }), true);
+export async function verifyEnterpriseAuditChain(db: EnterpriseDb, batch = VERIFY_BATCH): Promise<ChainCheck> {
+  return checkChain(db, true, batch);
 }
 
-export async function verifyTenantAuditChain(db: ClientDb): Promise<ChainCheck> {
-  return checkRows(await db.auditLog.findMany({ orderBy: { id: "asc" } }), false);
+export async function verifyTenantAuditChain(db: ClientDb, batch = VERIFY_BATCH): Promise<ChainCheck> {
+  return checkChain(db, false, batch);
 }
