@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { appendEnterpriseAudit, appendTenantAudit } from "../audit";
 import { enterpriseDb } from "../enterprise/db";
 import { AppError } from "../errors";
 import { loginFailuresPerAccount, loginFailuresPerEmail, loginFailuresPerIp } from "../ratelimit";
+import { log } from "../observability/log";
 import { withTenantDb } from "../tenancy/connections";
 import type { TenantRecord } from "../tenancy/types";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
@@ -13,6 +15,9 @@ import type { Principal } from "./principal";
 // neither the answer nor its timing says whether an account exists. Failures
 // are counted per email+IP (5), per email (20) and per IP (50) over 15
 // minutes; past a limit the sign-in is refused (429) without checking the password.
+// Sign-ins of existing accounts, and refusals of them, are audit entries (the
+// tenant's log for its users, the global log for admins); an unknown email
+// writes nothing, so the log cannot be filled by guessing.
 
 export const ZLoginRequest = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
@@ -28,8 +33,10 @@ interface Account {
   passwordHash: string | null;
   active: boolean;
   principal: Principal;
-  /** Stores an upgraded hash and the sign-in time. */
-  touch: (newHash: string | undefined) => Promise<void>;
+  /** Stores an upgraded hash and the sign-in time, with a `*.signed_in` audit entry. */
+  succeeded: (newHash: string | undefined) => Promise<void>;
+  /** Audits a refused sign-in of this account (wrong password or inactive: the entry does not say which). */
+  refused: () => Promise<void>;
 }
 
 export const WRONG_CREDENTIALS = "The email or password is not correct.";
@@ -49,10 +56,12 @@ async function signIn(scope: string, input: LoginRequest, meta: LoginMeta, find:
   const ok = (await verifyPassword(hash, input.password)) && !!account && account.active && account.passwordHash !== null;
   if (!ok) {
     await Promise.all([loginFailuresPerAccount().hit(accountKey), loginFailuresPerEmail().hit(emailKey), loginFailuresPerIp().hit(ipKey)]);
+    // The caller's answer stays 401 even if the audit write fails.
+    if (account) await account.refused().catch((err) => log.error("could not audit a refused sign-in", { scope, err }));
     throw new AppError("unauthorized", WRONG_CREDENTIALS);
   }
   await Promise.all([loginFailuresPerAccount().reset(accountKey), loginFailuresPerEmail().reset(emailKey)]);
-  await account.touch(needsRehash(hash) ? await hashPassword(input.password) : undefined);
+  await account.succeeded(needsRehash(hash) ? await hashPassword(input.password) : undefined);
   return account.principal;
 }
 
@@ -65,9 +74,12 @@ export function loginEnterpriseAdmin(input: LoginRequest, meta: LoginMeta): Prom
       passwordHash: a.passwordHash,
       active: a.isActive,
       principal: { kind: "enterprise-admin", id: a.id, email: a.email, name: a.name },
-      touch: async (newHash) => {
-        await db.enterpriseAdmin.update({ where: { id: a.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } });
-      },
+      succeeded: (newHash) =>
+        db.$transaction(async (tx) => {
+          await tx.enterpriseAdmin.update({ where: { id: a.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } });
+          await appendEnterpriseAudit(tx, adminSignIn("enterprise-admin", a.id, "signed_in", meta));
+        }),
+      refused: async () => void (await appendEnterpriseAudit(db, adminSignIn("enterprise-admin", a.id, "sign_in_failed", meta))),
     };
   });
 }
@@ -81,9 +93,12 @@ export function loginSuperAdmin(input: LoginRequest, meta: LoginMeta): Promise<P
       passwordHash: a.passwordHash,
       active: a.isActive,
       principal: { kind: "super-admin", id: a.id, email: a.email, name: a.name, modules: a.modules.map((m) => m.module.key).sort() },
-      touch: async (newHash) => {
-        await db.superAdmin.update({ where: { id: a.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } });
-      },
+      succeeded: (newHash) =>
+        db.$transaction(async (tx) => {
+          await tx.superAdmin.update({ where: { id: a.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } });
+          await appendEnterpriseAudit(tx, adminSignIn("super-admin", a.id, "signed_in", meta));
+        }),
+      refused: async () => void (await appendEnterpriseAudit(db, adminSignIn("super-admin", a.id, "sign_in_failed", meta))),
     };
   });
 }
@@ -104,9 +119,24 @@ export function loginClientUser(tenant: TenantRecord, input: LoginRequest, meta:
       passwordHash: u.passwordHash,
       active: u.isActive,
       principal: { kind: "client-user", id: u.id, email: u.email, name: u.name, tenantId: tenant.id, tenantSlug: tenant.slug },
-      touch: async (newHash) => {
-        await withTenantDb(tenant, (db) => db.user.update({ where: { id: u.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } }));
-      },
+      succeeded: (newHash) =>
+        withTenantDb(tenant, (db) =>
+          db.$transaction(async (tx) => {
+            await tx.user.update({ where: { id: u.id }, data: { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) } });
+            await appendTenantAudit(tx, userSignIn(u.id, "signed_in", meta));
+          }),
+        ),
+      refused: async () => void (await withTenantDb(tenant, (db) => appendTenantAudit(db, userSignIn(u.id, "sign_in_failed", meta)))),
     };
   });
+}
+
+type Outcome = "signed_in" | "sign_in_failed";
+
+function adminSignIn(kind: "enterprise-admin" | "super-admin", id: string, outcome: Outcome, meta: LoginMeta) {
+  return { actorType: kind, actorId: id, action: `admin.${outcome}`, targetType: kind, targetId: id, ip: meta.ip };
+}
+
+function userSignIn(id: string, outcome: Outcome, meta: LoginMeta) {
+  return { actorType: "client-user", actorId: id, action: `user.${outcome}`, targetType: "user", targetId: id, ip: meta.ip };
 }

@@ -90,6 +90,8 @@ const MATRIX: Record<string, Entry> = {
   "app/api/enterprise/clients/[id]/setup-link/route.ts": {
     POST: enterpriseRoute("/api/enterprise/clients/:id/setup-link", { params: () => ({ id: NO_SUCH_CLIENT }), expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
   },
+  "app/api/enterprise/audit/route.ts": { GET: enterpriseRoute("/api/enterprise/audit", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }) },
+  "app/api/enterprise/audit/verify/route.ts": { GET: enterpriseRoute("/api/enterprise/audit/verify", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }) },
   "app/api/enterprise/super-admins/route.ts": {
     GET: enterpriseRoute("/api/enterprise/super-admins", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }),
     POST: enterpriseRoute("/api/enterprise/super-admins", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
@@ -123,6 +125,8 @@ const MATRIX: Record<string, Entry> = {
     GET: clientRoute("/api/client/roles", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
     POST: clientRoute("/api/client/roles", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
   },
+  "app/api/client/audit/route.ts": { GET: clientRoute("/api/client/audit", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
+  "app/api/client/audit/verify/route.ts": { GET: clientRoute("/api/client/audit/verify", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
   "app/api/client/users/[id]/roles/route.ts": {
     POST: clientRoute("/api/client/users/:id/roles", { params: (w) => ({ id: w.userIdA }), body: { roles: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
   },

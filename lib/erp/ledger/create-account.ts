@@ -3,7 +3,7 @@ import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
 import { isUniqueViolation } from "../db-errors";
 import { accountSelect, type AccountView, type CreateAccountRequest } from "./accounts.types";
-import { auditActor } from "./actor";
+import { auditActor } from "../actor";
 
 /** Adds an account. Duplicate code → 409; a parent must exist and have the same type → 422. */
 export async function createAccount(ctx: TenantContext, input: CreateAccountRequest): Promise<AccountView> {

@@ -2,7 +2,7 @@ import { appendTenantAudit } from "../../audit";
 import type { TenantContext } from "../../tenancy/types";
 import type { AccountType } from "../../generated/client/enums.ts";
 import { accountSelect, type AccountView } from "./accounts.types";
-import { auditActor } from "./actor";
+import { auditActor } from "../actor";
 import { ADVISORY_LOCKS } from "../../db/locks";
 
 // A minimal standard chart for a small business. Created only when the tenant

@@ -1,7 +1,7 @@
 import { appendTenantAudit } from "../../audit";
 import type { TenantContext } from "../../tenancy/types";
 import { assertActiveAccounts } from "./active-accounts";
-import { actingUserId, auditActor } from "./actor";
+import { actingUserId, auditActor } from "../actor";
 import { assertBalanced } from "./balance";
 import { toDbDate } from "./dates";
 import { withLedgerGuards } from "./db-errors";

@@ -1,6 +1,6 @@
 import { appendTenantAudit } from "../../audit";
 import type { TenantContext } from "../../tenancy/types";
-import { auditActor } from "./actor";
+import { auditActor } from "../actor";
 import { assertStatus, lockEntry } from "./lock-entry";
 
 /**

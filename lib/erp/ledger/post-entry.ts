@@ -1,7 +1,7 @@
 import { appendTenantAudit } from "../../audit";
 import type { TenantContext } from "../../tenancy/types";
 import { assertActiveAccounts } from "./active-accounts";
-import { auditActor } from "./actor";
+import { auditActor } from "../actor";
 import { assertBalanced } from "./balance";
 import { withLedgerGuards } from "./db-errors";
 import type { JournalEntryView } from "./entries.types";

@@ -3,7 +3,7 @@ import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
 import { isUniqueViolation } from "../db-errors";
 import { assertActiveAccounts } from "./active-accounts";
-import { actingUserId, auditActor } from "./actor";
+import { actingUserId, auditActor } from "../actor";
 import { toDbDate, todayUtc } from "./dates";
 import { withLedgerGuards } from "./db-errors";
 import type { JournalEntryView, ReverseEntryRequest } from "./entries.types";

@@ -2,7 +2,7 @@ import { appendTenantAudit } from "../../audit";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
 import { accountSelect, type AccountView, type UpdateAccountRequest } from "./accounts.types";
-import { auditActor } from "./actor";
+import { auditActor } from "../actor";
 
 /** Renames or (de)activates an account; an inactive account takes no new lines and cannot be posted to. Unknown id → 404. */
 export async function updateAccount(ctx: TenantContext, accountId: string, input: UpdateAccountRequest): Promise<AccountView> {

@@ -1,7 +1,7 @@
 import { appendTenantAudit } from "../../audit";
 import type { TenantContext } from "../../tenancy/types";
 import { assertActiveAccounts } from "./active-accounts";
-import { auditActor } from "./actor";
+import { auditActor } from "../actor";
 import { toDbDate } from "./dates";
 import type { JournalEntryView, UpdateEntryRequest } from "./entries.types";
 import { entrySelect, toEntryView } from "./entry-view";

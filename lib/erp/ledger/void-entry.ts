@@ -1,7 +1,7 @@
 import { appendTenantAudit } from "../../audit";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
-import { auditActor } from "./actor";
+import { auditActor } from "../actor";
 import type { JournalEntryView } from "./entries.types";
 import { entrySelect, toEntryView } from "./entry-view";
 import { assertStatus, lockEntry } from "./lock-entry";

@@ -1,5 +1,7 @@
+import { appendTenantAudit } from "../../audit";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
+import { auditActor } from "../actor";
 import { assertMayGrant } from "../rbac/escalation";
 import { isUniqueViolation } from "../db-errors";
 import type { CreateRoleRequest, RoleView } from "./roles.types";
@@ -9,9 +11,13 @@ export async function createRole(ctx: TenantContext, input: CreateRoleRequest): 
   const permissions = [...new Set(input.permissions ?? [])];
   await assertMayGrant(ctx, permissions);
   try {
-    const role = await ctx.db.role.create({
-      data: { name: input.name, description: input.description ?? "", isSystem: false, permissions: { create: permissions.map((permission) => ({ permission })) } },
-      select: roleSelect,
+    const role = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.role.create({
+        data: { name: input.name, description: input.description ?? "", isSystem: false, permissions: { create: permissions.map((permission) => ({ permission })) } },
+        select: roleSelect,
+      });
+      await appendTenantAudit(tx, { ...auditActor(ctx), action: "role.created", targetType: "role", targetId: created.id, metadata: { name: created.name, permissions: [...permissions].sort() } });
+      return created;
     });
     return toRoleView(role);
   } catch (err) {

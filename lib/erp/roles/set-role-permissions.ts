@@ -1,5 +1,7 @@
+import { appendTenantAudit } from "../../audit";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
+import { auditActor } from "../actor";
 import { assertMayGrant } from "../rbac/escalation";
 import type { RoleView, SetRolePermissionsRequest } from "./roles.types";
 import { roleSelect, toRoleView } from "./view";
@@ -17,6 +19,11 @@ export async function setRolePermissions(ctx: TenantContext, roleId: string, inp
     await assertMayGrant(ctx, changed);
     await tx.rolePermission.deleteMany({ where: { roleId } });
     await tx.rolePermission.createMany({ data: permissions.map((permission) => ({ roleId, permission })) });
+    if (changed.length > 0) {
+      const added = permissions.filter((p) => !before.includes(p)).sort();
+      const removed = before.filter((p) => !permissions.includes(p)).sort();
+      await appendTenantAudit(tx, { ...auditActor(ctx), action: "role.permissions_changed", targetType: "role", targetId: roleId, metadata: { name: role.name, added, removed } });
+    }
     return toRoleView(await tx.role.findUniqueOrThrow({ where: { id: roleId }, select: roleSelect }));
   });
 }

@@ -1,5 +1,7 @@
+import { appendTenantAudit } from "../../audit";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
+import { auditActor } from "../actor";
 import { assertMayGrant } from "../rbac/escalation";
 import { OWNER_ROLE } from "../rbac/system-roles";
 import { rolesForGrant } from "./roles-for-grant";
@@ -27,6 +29,13 @@ export async function setUserRoles(ctx: TenantContext, userId: string, input: Se
     await tx.userRole.createMany({ data: [...next].filter((id) => !before.includes(id)).map((roleId) => ({ userId, roleId })), skipDuplicates: true });
     const owners = await tx.userRole.count({ where: { role: { name: OWNER_ROLE, isSystem: true }, user: { isActive: true } } });
     if (owners === 0) throw new AppError("conflict", "The tenant must keep at least one Owner.");
-    return toUserView(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect }));
+    const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
+    const added = [...next].filter((id) => !before.includes(id));
+    if (added.length > 0 || removed.length > 0) {
+      const names = new Map((await tx.role.findMany({ where: { id: { in: [...added, ...removed] } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]));
+      const named = (ids: string[]) => ids.map((id) => names.get(id) ?? id).sort();
+      await appendTenantAudit(tx, { ...auditActor(ctx), action: "user.roles_changed", targetType: "user", targetId: userId, metadata: { email: after.email, added: named(added), removed: named(removed) } });
+    }
+    return toUserView(after);
   });
 }

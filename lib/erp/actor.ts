@@ -1,5 +1,5 @@
-import type { AuditInput } from "../../audit";
-import type { TenantContext } from "../../tenancy/types";
+import type { AuditInput } from "../audit";
+import type { TenantContext } from "../tenancy/types";
 
 /** The acting tenant user's id (null for an admin acting on the tenant: not a row of this database's User table). */
 export function actingUserId(ctx: TenantContext): string | null {
