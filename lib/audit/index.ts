@@ -111,7 +111,8 @@ export async function appendTenantAudit(db: ClientDb | ClientTx, input: AuditInp
   return "$transaction" in db ? (db as ClientDb).$transaction(run) : run(db);
 }
 
-interface StoredRow {
+/** A stored row of either audit log (clientId only in the global one). */
+export interface StoredRow {
   id: bigint;
   at: Date;
   actorType: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { EnterpriseDb } from "../enterprise/db";
 import type { TenantContext } from "../tenancy/types";
-import type { ChainCheck } from "./index";
+import type { ChainCheck, StoredRow } from "./index";
 
 // Reading the audit logs: GET /api/enterprise/audit (the global log, enterprise
 // admins) and GET /api/client/audit (a tenant's own log, core:audit:read).
@@ -39,22 +39,8 @@ function endOf(v: string): Date {
   return isDay(v) ? new Date(`${v}T23:59:59.999Z`) : new Date(v);
 }
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  /** Enterprise log only: the client the entry concerns. */
-  clientId?: string | null;
-  metadata: unknown;
-  ip: string | null;
-  /** The chain link: sha256(prevHash, entry). Lets an auditor re-check a page on their own. */
-  prevHash: string;
-  hash: string;
-}
+/** A row as JSON: the id and time as strings. It carries the chain link (prevHash, hash), so an auditor can re-check a page on their own. */
+export type AuditEntryView = Omit<StoredRow, "id" | "at"> & { id: string; at: string };
 
 export interface AuditPage {
   entries: AuditEntryView[];
@@ -71,9 +57,7 @@ function where(q: AuditQuery) {
   };
 }
 
-type Row = Omit<AuditEntryView, "id" | "at"> & { id: bigint; at: Date };
-
-function page(rows: Row[], limit: number): AuditPage {
+function page(rows: StoredRow[], limit: number): AuditPage {
   const entries = rows.slice(0, limit).map((r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() }));
   return { entries, nextCursor: rows.length > limit ? entries[entries.length - 1]!.id : null };
 }
