@@ -333,6 +333,30 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { unexpected: true },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
+  "app/t/[tenant]/ledger/actions.ts#updateEntryAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).updateEntryCore,
+    coreName: "updateEntryCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/ledger/actions.ts#deleteEntryAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).deleteEntryCore,
+    coreName: "deleteEntryCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/ledger/actions.ts#reverseEntryAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).reverseEntryCore,
+    coreName: "reverseEntryCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/ledger/actions.ts#setAccountActiveAction": {
+    core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).updateAccountCore,
+    coreName: "updateAccountCore",
+    input: { id: "not-a-uuid", isActive: true },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
 };
 
 function serverActionFiles(dir = "app"): string[] {

@@ -1,9 +1,10 @@
 "use server";
-// Server actions of the tenant's ledger pages: new entry, post and void (/ledger); new account and the standard chart (/ledger/accounts).
+// Server actions of the tenant's ledger pages: new entry, edit and delete a draft, post, void and reverse (/ledger);
+// new account, (de)activate an account and the standard chart (/ledger/accounts).
 import { headers } from "next/headers";
 import type { JournalEntryView } from "@/lib/erp/ledger/entries.types";
 import type { Problem } from "@/lib/errors";
-import { createAccountCore, createDefaultAccountsCore, createEntryCore, postEntryCore, voidEntryCore } from "./action-cores";
+import { createAccountCore, createDefaultAccountsCore, createEntryCore, deleteEntryCore, postEntryCore, reverseEntryCore, updateAccountCore, updateEntryCore, voidEntryCore } from "./action-cores";
 import { explain, text, type FormState } from "./form-state";
 
 export type CreateEntryResult = { ok: true; number: number; status: JournalEntryView["status"] } | { ok: false; problem: Problem };
@@ -12,6 +13,34 @@ export type CreateEntryResult = { ok: true; number: number; status: JournalEntry
 export async function createEntryAction(input: unknown): Promise<CreateEntryResult> {
   const r = await createEntryCore(await headers(), input);
   return r.ok ? { ok: true, number: r.data.number, status: r.data.status } : { ok: false, problem: r.problem };
+}
+
+export type UpdateEntryResult = CreateEntryResult | { ok: false; problem: Problem; savedAsDraft: number };
+
+/**
+ * The entry form in edit mode sends the service's edit request with the draft's id. With `post`, a saved draft is then
+ * posted (two steps, as the services are: an edit that cannot be posted, e.g. unbalanced, stays saved as a draft and
+ * the answer says so with `savedAsDraft`).
+ */
+export async function updateEntryAction(input: unknown, post: boolean): Promise<UpdateEntryResult> {
+  const h = await headers();
+  const r = await updateEntryCore(h, input);
+  if (!r.ok) return { ok: false, problem: r.problem };
+  if (post !== true) return { ok: true, number: r.data.number, status: r.data.status };
+  const posted = await postEntryCore(h, { id: r.data.id });
+  return posted.ok ? { ok: true, number: posted.data.number, status: posted.data.status } : { ok: false, problem: posted.problem, savedAsDraft: r.data.number };
+}
+
+export async function deleteEntryAction(_state: FormState, form: FormData): Promise<FormState> {
+  const r = await deleteEntryCore(await headers(), { id: form.get("id") });
+  return r.ok ? { done: "Draft deleted." } : explain(r.problem);
+}
+
+/** An empty date is left out: the service dates the reversal today (or on the original's later date). */
+export async function reverseEntryAction(_state: FormState, form: FormData): Promise<FormState> {
+  const date = text(form, "date");
+  const r = await reverseEntryCore(await headers(), { id: form.get("id"), date: date || undefined });
+  return r.ok ? { done: `Reversal #${r.data.number} posted.` } : explain(r.problem);
 }
 
 export async function postEntryAction(_state: FormState, form: FormData): Promise<FormState> {
@@ -28,6 +57,13 @@ export async function createAccountAction(_state: FormState, form: FormData): Pr
   const values = { code: text(form, "code"), name: text(form, "name"), type: text(form, "type"), parentId: text(form, "parentId") };
   const r = await createAccountCore(await headers(), { ...values, parentId: values.parentId || undefined });
   return r.ok ? { done: `Account ${r.data.code} ${r.data.name} created.` } : { ...explain(r.problem), values };
+}
+
+/** Sends `isActive` for one account: the button's form says "true" or "false" (anything else reaches the schema as it is, and is refused). */
+export async function setAccountActiveAction(_state: FormState, form: FormData): Promise<FormState> {
+  const value = form.get("isActive");
+  const r = await updateAccountCore(await headers(), { id: form.get("id"), isActive: value === "true" ? true : value === "false" ? false : value });
+  return r.ok ? { done: `Account ${r.data.code} ${r.data.isActive ? "activated" : "deactivated"}.` } : explain(r.problem);
 }
 
 export async function createDefaultAccountsAction(): Promise<FormState> {
