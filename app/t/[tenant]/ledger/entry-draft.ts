@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ZCreateEntryRequest } from "@/lib/erp/ledger/entries.types";
+import type { JournalEntryView, ZCreateEntryRequest, ZUpdateEntryRequest } from "@/lib/erp/ledger/entries.types";
 import { parseAmount } from "./amounts";
 
 // The new-entry form's state and what it sends: the service's request shape
@@ -34,6 +34,30 @@ export function toEntryRequest(draft: EntryDraft, post: boolean): CreateEntryInp
     reference: optional(draft.reference),
     lines: draft.lines.map((l) => ({ accountId: l.accountId, debit: optional(l.debit), credit: optional(l.credit), memo: optional(l.memo) })),
     post,
+  };
+}
+
+export type UpdateEntryInput = z.input<typeof ZUpdateEntryRequest>;
+
+/** An edit sends every field (the form shows them all): `lines` replaces the draft's lines, an emptied reference is cleared (null). */
+export function toUpdateRequest(draft: EntryDraft): UpdateEntryInput {
+  const { post: _post, ...request } = toEntryRequest(draft, false);
+  return { ...request, reference: request.reference ?? null };
+}
+
+/** "250.5000" → "250.5"; a zero side ("0.0000") → "" (a line is one of debit or credit). */
+export function editableAmount(amount: string): string {
+  if (!/[1-9]/.test(amount)) return "";
+  return amount.includes(".") ? amount.replace(/0+$/, "").replace(/\.$/, "") : amount;
+}
+
+/** A saved draft as the form edits it, its lines in the order the service answers them. */
+export function draftFromEntry(entry: Pick<JournalEntryView, "date" | "description" | "reference" | "lines">, key: (i: number) => string): EntryDraft {
+  return {
+    date: entry.date,
+    description: entry.description,
+    reference: entry.reference ?? "",
+    lines: entry.lines.map((l, i) => ({ key: key(i), accountId: l.accountId, debit: editableAmount(l.debit), credit: editableAmount(l.credit), memo: l.memo ?? "" })),
   };
 }
 

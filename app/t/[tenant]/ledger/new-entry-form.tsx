@@ -1,16 +1,26 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
+import type { JournalEntryView } from "@/lib/erp/ledger/entries.types";
 import { useHydrated } from "@/lib/ui/use-hydrated";
 import { formatAmount, unitsToAmount } from "./amounts";
-import { createEntryAction } from "./actions";
-import { draftTotals, errorsByPath, toEntryRequest, type EntryDraft, type LineDraft } from "./entry-draft";
+import { createEntryAction, updateEntryAction } from "./actions";
+import { draftFromEntry, draftTotals, errorsByPath, toEntryRequest, toUpdateRequest, type EntryDraft, type LineDraft } from "./entry-draft";
 
 // The new-entry form. Its lines are React state (added and removed live, totals
 // shown as one types), so it is sent with onSubmit rather than as a form action:
 // React resets a form after its action, and a reset <select> would no longer show
 // the account its state holds. Everything is disabled until hydration.
+//
+// Editing a draft is the same form in edit mode, opened by the URL
+// /ledger?edit=<id> (the row's Edit link; the page loads the draft on the server)
+// rather than an inline panel in the row: one form with one set of labels and
+// error paths, a mode that survives a reload, and a row cell that stays small.
+// In edit mode it is pre-filled with the draft and sends the service's edit
+// request (every field; `lines` replaces the draft's lines); "Post" saves, then
+// posts. After saving it returns to /ledger, where the form is a new entry again.
 
 export interface AccountOption {
   id: string;
@@ -19,21 +29,43 @@ export interface AccountOption {
 }
 
 let lastKey = 0;
-const newLine = (): LineDraft => ({ key: `line-${++lastKey}`, accountId: "", debit: "", credit: "", memo: "" });
+const lineKey = () => `line-${++lastKey}`;
+const newLine = (): LineDraft => ({ key: lineKey(), accountId: "", debit: "", credit: "", memo: "" });
 const emptyDraft = (date: string): EntryDraft => ({ date, description: "", reference: "", lines: [newLine(), newLine()] });
+const initialDraft = (editing: JournalEntryView | undefined, today: string): EntryDraft => (editing ? draftFromEntry(editing, lineKey) : emptyDraft(today));
+
+/** The active accounts, and any account the edited draft names that is no longer active (so its line still shows it; saving names the line). */
+function accountOptions(accounts: AccountOption[], editing: JournalEntryView | undefined): AccountOption[] {
+  const known = new Set(accounts.map((a) => a.id));
+  const missing = new Map<string, AccountOption>();
+  for (const l of editing?.lines ?? []) if (!known.has(l.accountId)) missing.set(l.accountId, { id: l.accountId, code: l.accountCode, name: `${l.accountName} (inactive)` });
+  return missing.size ? [...accounts, ...missing.values()].sort((a, b) => a.code.localeCompare(b.code)) : accounts;
+}
 
 const input = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-invalid:border-red-500";
 const amountInput = `${input} text-right font-mono`;
 const button = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60";
 
-export function NewEntryForm({ accounts, today }: { accounts: AccountOption[]; today: string }) {
+export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOption[]; today: string; editing?: JournalEntryView }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, start] = useTransition();
-  const [draft, setDraft] = useState<EntryDraft>(() => emptyDraft(today));
+  const [draft, setDraft] = useState<EntryDraft>(() => initialDraft(editing, today));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
+  // Entering or leaving edit mode (the URL changed) starts the form afresh; what was
+  // just done stays shown when leaving it, so "Entry #4 posted." survives the return to /ledger.
+  const mode = editing?.id ?? null;
+  const [shownMode, setShownMode] = useState(mode);
+  if (shownMode !== mode) {
+    setShownMode(mode);
+    setDraft(initialDraft(editing, today));
+    setFields({});
+    setError(undefined);
+    if (editing) setDone(undefined);
+  }
+  const options = accountOptions(accounts, editing);
   const id = useId();
   // Field messages sit next to their inputs (aria-describedby); the summary below is the alert.
   const errorId = (path: string) => `${id}-error-${path}`;
@@ -46,19 +78,24 @@ export function NewEntryForm({ accounts, today }: { accounts: AccountOption[]; t
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const post = (e.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "post";
-    const request = toEntryRequest(draft, post);
     start(async () => {
-      const r = await createEntryAction(request);
+      const r = editing ? await updateEntryAction({ id: editing.id, ...toUpdateRequest(draft) }, post) : await createEntryAction(toEntryRequest(draft, post));
       if (r.ok) {
         setFields({});
         setError(undefined);
         setDone(r.status === "POSTED" ? `Entry #${r.number} posted.` : `Entry #${r.number} saved as a draft.`);
-        setDraft(emptyDraft(draft.date));
-        router.refresh();
+        if (editing) {
+          router.push("/ledger");
+        } else {
+          setDraft(emptyDraft(draft.date));
+          router.refresh();
+        }
       } else {
+        const reason = r.problem.detail ?? r.problem.title;
         setFields(errorsByPath(r.problem.errors));
-        setError(r.problem.detail ?? r.problem.title);
+        setError("savedAsDraft" in r ? `Draft #${r.savedAsDraft} was saved but not posted: ${reason}` : reason);
         setDone(undefined);
+        if ("savedAsDraft" in r) router.refresh(); // the list shows what was saved
       }
     });
   }
@@ -71,10 +108,17 @@ export function NewEntryForm({ accounts, today }: { accounts: AccountOption[]; t
     ) : null;
 
   return (
-    <section aria-labelledby="new-entry-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h2 id="new-entry-heading" className="text-lg font-semibold">
-        New entry
-      </h2>
+    <section aria-labelledby="new-entry-heading" className={`space-y-4 rounded-lg border bg-white p-6 shadow-sm ${editing ? "border-amber-300" : "border-slate-200"}`}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="new-entry-heading" className="text-lg font-semibold">
+          {editing ? `Edit draft #${editing.number}` : "New entry"}
+        </h2>
+        {editing ? (
+          <Link href="/ledger" className="text-sm text-brand-700 underline">
+            Cancel editing
+          </Link>
+        ) : null}
+      </div>
       <form onSubmit={submit}>
         <fieldset disabled={!hydrated || pending} className="space-y-4">
           <legend className="sr-only">Journal entry</legend>
@@ -98,7 +142,7 @@ export function NewEntryForm({ accounts, today }: { accounts: AccountOption[]; t
 
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm">
-              <caption className="sr-only">Lines of the new entry</caption>
+              <caption className="sr-only">{editing ? `Lines of draft #${editing.number}` : "Lines of the new entry"}</caption>
               <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 <tr>
                   <th scope="col" className="py-1 pr-2">Account</th>
@@ -120,7 +164,7 @@ export function NewEntryForm({ accounts, today }: { accounts: AccountOption[]; t
                       <td className="py-1 pr-2">
                         <select aria-label={`Line ${n} account`} required value={line.accountId} onChange={(e) => setLine(i, { accountId: e.target.value })} aria-invalid={!!fields[`lines.${i}.accountId`]} aria-describedby={lineErrorId} className={input}>
                           <option value="">Choose an account…</option>
-                          {accounts.map((a) => (
+                          {options.map((a) => (
                             <option key={a.id} value={a.id}>
                               {`${a.code} ${a.name}`}
                             </option>

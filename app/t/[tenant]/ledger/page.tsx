@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { todayUtc } from "@/lib/erp/ledger/dates";
-import { ZListEntriesQuery, type JournalEntryView } from "@/lib/erp/ledger/entries.types";
+import { ZEntryId, ZListEntriesQuery, type JournalEntryView } from "@/lib/erp/ledger/entries.types";
+import { getEntry } from "@/lib/erp/ledger/get-entry";
 import { listAccounts } from "@/lib/erp/ledger/list-accounts";
 import { listEntries } from "@/lib/erp/ledger/list-entries";
+import { AppError } from "@/lib/errors";
+import type { TenantContext } from "@/lib/tenancy/types";
 import { formatAmount } from "./amounts";
 import { EntryRowActions } from "./entry-row-actions";
 import { Badge, LedgerHeader, type Tone } from "./ledger-nav";
@@ -17,23 +20,37 @@ const PAGE_SIZE = 25;
 const STATUS_TONE: Record<JournalEntryView["status"], Tone> = { DRAFT: "amber", POSTED: "green", VOID: "slate" };
 
 export default async function JournalPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const cursor = (await searchParams).cursor;
+  const { cursor, edit } = await searchParams;
   // A hand-edited cursor starts from the newest entries rather than failing the page.
   const parsed = ZListEntriesQuery.safeParse({ limit: PAGE_SIZE, cursor: typeof cursor === "string" ? cursor : undefined });
   const query = parsed.success ? parsed.data : ZListEntriesQuery.parse({ limit: PAGE_SIZE });
+  // ?edit=<id> opens the entry form in edit mode on that draft (see new-entry-form.tsx).
+  const editId = typeof edit === "string" ? edit : undefined;
   const { tenant, access, data } = await ledgerPage((await params).tenant, await headers(), "ledger:transactions:read", async (ctx, access) => ({
     page: await listEntries(ctx, query),
     // The entry form offers the active accounts; only writers see it.
     accounts: access.writeJournal ? (await listAccounts(ctx)).filter((a) => a.isActive).map(({ id, code, name }) => ({ id, code, name })) : [],
+    editing: access.writeJournal && editId !== undefined ? await draftToEdit(ctx, editId) : undefined,
   }));
   const { entries, nextCursor } = data.page;
+  const today = todayUtc();
+  const editing = data.editing && "entry" in data.editing ? data.editing.entry : undefined;
+  // The other side of a reversal pair, by number when it is on this page.
+  const numberOf = new Map(entries.map((e) => [e.id, e.number]));
+  const pairedLabel = (alone: string, linked: string, id: string) => (numberOf.has(id) ? `${linked} #${numberOf.get(id)}` : alone);
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-6 py-10">
       <LedgerHeader tenantName={tenant.name} title="Journal" current="journal" access={access} />
 
+      {data.editing && "refused" in data.editing ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {data.editing.refused}
+        </p>
+      ) : null}
+
       {access.writeJournal ? (
-        data.accounts.length >= 2 ? (
-          <NewEntryForm accounts={data.accounts} today={todayUtc()} />
+        data.accounts.length >= 2 || editing ? (
+          <NewEntryForm accounts={data.accounts} today={today} editing={editing} />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
             An entry needs at least two active accounts.{" "}
@@ -84,8 +101,8 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
                     </td>
                     <td className="px-4 py-3">
                       <Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge>
-                      {e.reversalOfId ? <p className="mt-1 text-xs text-slate-600">a reversal</p> : null}
-                      {e.reversedById ? <p className="mt-1 text-xs text-slate-600">reversed</p> : null}
+                      {e.reversalOfId ? <p className="mt-1 text-xs text-slate-600">{pairedLabel("a reversal", "reversal of", e.reversalOfId)}</p> : null}
+                      {e.reversedById ? <p className="mt-1 text-xs text-slate-600">{pairedLabel("reversed", "reversed by", e.reversedById)}</p> : null}
                       {!e.totals.balanced ? (
                         <p className="mt-1 text-xs text-amber-800">
                           <Badge tone="red">unbalanced</Badge>
@@ -95,8 +112,8 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
                     <td className={`px-4 py-3 text-right font-mono whitespace-nowrap ${e.status === "VOID" ? "text-slate-400 line-through" : ""}`}>{formatAmount(e.totals.debit)}</td>
                     {access.writeJournal ? (
                       <td className="px-4 py-3">
-                        {/* Either side of a reversal pair cannot be voided (the service answers 409): no Void there. */}
-                        <EntryRowActions id={e.id} number={e.number} status={e.status} voidable={!e.reversalOfId && !e.reversedById} />
+                        {/* Either side of a reversal pair can be neither voided nor reversed (the service answers 409): no Void or Reverse there. */}
+                        <EntryRowActions id={e.id} number={e.number} status={e.status} date={e.date} today={today} paired={!!e.reversalOfId || !!e.reversedById} />
                       </td>
                     ) : null}
                   </tr>
@@ -120,6 +137,18 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
       </section>
     </main>
   );
+}
+
+/** The draft that ?edit= names, or why it cannot be edited (the form is then a new entry). */
+async function draftToEdit(ctx: TenantContext, id: string): Promise<{ entry: JournalEntryView } | { refused: string }> {
+  if (!ZEntryId.safeParse({ id }).success) return { refused: "There is no such journal entry to edit." };
+  try {
+    const entry = await getEntry(ctx, id);
+    return entry.status === "DRAFT" ? { entry } : { refused: `Entry #${entry.number} is ${entry.status}; only drafts can be edited.` };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") return { refused: "There is no such journal entry to edit." };
+    throw err;
+  }
 }
 
 /** The entry's lines, folded away under the description. */

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId } from "react";
-import { createAccountAction, createDefaultAccountsAction } from "../actions";
+import { createAccountAction, createDefaultAccountsAction, setAccountActiveAction } from "../actions";
 import type { FormState } from "../form-state";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500";
@@ -31,6 +31,27 @@ export function StandardChartButton() {
       {state.done ? (
         <p role="status" className="text-sm text-emerald-700">
           {state.done}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** Deactivate (no new lines, drafts naming it cannot be posted) or activate one account; no confirmation: the other button undoes it. */
+export function AccountActiveButton({ id, label, isActive }: { id: string; label: string; isActive: boolean }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(setAccountActiveAction, {});
+  useRefreshWhenDone(state);
+  const verb = isActive ? "Deactivate" : "Activate";
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="isActive" value={isActive ? "false" : "true"} />
+      <button type="submit" disabled={pending} aria-label={`${verb} ${label}`} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60">
+        {pending ? `${verb.slice(0, -1)}ing…` : verb}
+      </button>
+      {state.error ? (
+        <p role="alert" className="max-w-56 text-xs text-red-700">
+          {state.error}
         </p>
       ) : null}
     </form>

@@ -4,7 +4,7 @@ import { listAccounts } from "@/lib/erp/ledger/list-accounts";
 import { ZAccountType } from "@/lib/erp/ledger/accounts.types";
 import { Badge, LedgerHeader } from "../ledger-nav";
 import { ledgerPage } from "../ledger-page";
-import { CreateAccountForm, StandardChartButton } from "./account-forms";
+import { AccountActiveButton, CreateAccountForm, StandardChartButton } from "./account-forms";
 
 export const metadata: Metadata = { title: "Chart of accounts" };
 
@@ -35,6 +35,7 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
                 <th scope="col" className="px-4 py-2">Type</th>
                 <th scope="col" className="px-4 py-2">Parent</th>
                 <th scope="col" className="px-4 py-2">Active</th>
+                {access.writeAccounts ? <th scope="col" className="px-4 py-2">Actions</th> : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -47,6 +48,11 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
                   <td className="px-4 py-2 text-slate-700">{a.type}</td>
                   <td className="px-4 py-2 font-mono text-slate-600">{a.parentId ? (codeOf.get(a.parentId) ?? "") : <span className="text-slate-400">—</span>}</td>
                   <td className="px-4 py-2">{a.isActive ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}</td>
+                  {access.writeAccounts ? (
+                    <td className="px-4 py-2">
+                      <AccountActiveButton id={a.id} label={`${a.code} ${a.name}`} isActive={a.isActive} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
