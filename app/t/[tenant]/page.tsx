@@ -14,13 +14,17 @@ export const metadata: Metadata = { title: "Home" };
 export default async function TenantHomePage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant, principal } = await tenantPage((await params).tenant, await headers());
   if (!principal) redirect("/sign-in");
-  const ledger = ledgerAccess((await withTenantContext(tenant, principal, actorAccess)).permissions);
+  const { permissions } = await withTenantContext(tenant, principal, actorAccess);
+  const ledger = ledgerAccess(permissions);
   // Only the pages the user may read.
   const ledgerLinks = [
-    { href: "/ledger", label: "Journal", description: "Journal entries: record, post and void.", show: ledger.readJournal },
+    { href: "/ledger", label: "Journal", description: "Journal entries: record, edit drafts, post, reverse and void.", show: ledger.readJournal },
     { href: "/ledger/accounts", label: "Chart of accounts", description: "The accounts entries are recorded to.", show: ledger.readAccounts },
     { href: "/ledger/trial-balance", label: "Trial balance", description: "Debits and credits per account as of a day.", show: ledger.readReports },
+    { href: "/ledger/income-statement", label: "Income statement", description: "Revenue, expenses and net income over a period.", show: ledger.readReports },
+    { href: "/ledger/balance-sheet", label: "Balance sheet", description: "Assets, liabilities and equity as of a day.", show: ledger.readReports },
   ].filter((l) => l.show);
+  const adminLinks = [{ href: "/users", label: "Users", description: "Who can sign in, and their roles.", show: permissions.has("core:users:read") }].filter((l) => l.show);
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-6 py-10">
       <header className="flex items-center justify-between">
@@ -37,18 +41,32 @@ export default async function TenantHomePage({ params }: { params: Promise<{ ten
           <h2 id="ledger-heading" className="text-lg font-semibold">
             General ledger
           </h2>
-          <ul className="space-y-2">
-            {ledgerLinks.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="font-medium text-brand-700 underline">
-                  {l.label}
-                </Link>
-                <span className="text-sm text-slate-600"> — {l.description}</span>
-              </li>
-            ))}
-          </ul>
+          <LinkList links={ledgerLinks} />
+        </nav>
+      ) : null}
+      {adminLinks.length ? (
+        <nav aria-labelledby="admin-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="admin-heading" className="text-lg font-semibold">
+            Administration
+          </h2>
+          <LinkList links={adminLinks} />
         </nav>
       ) : null}
     </main>
+  );
+}
+
+function LinkList({ links }: { links: { href: string; label: string; description: string }[] }) {
+  return (
+    <ul className="space-y-2">
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href} className="font-medium text-brand-700 underline">
+            {l.label}
+          </Link>
+          <span className="text-sm text-slate-600"> — {l.description}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

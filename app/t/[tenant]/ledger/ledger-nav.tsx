@@ -6,13 +6,13 @@ import type { LedgerAccess } from "./ledger-page";
 
 type Current = "journal" | "accounts" | "trial-balance";
 
-export function LedgerHeader({ tenantName, title, current, access }: { tenantName: string; title: string; current: Current; access: LedgerAccess }) {
+/** `current` is the header's link to mark; the income statement and balance sheet have none there (they are in ReportsNav). */
+export function LedgerHeader({ tenantName, title, current, access }: { tenantName: string; title: string; current?: Current; access: LedgerAccess }) {
   const links: { key: Current; href: string; label: string; show: boolean }[] = [
     { key: "journal", href: "/ledger", label: "Journal", show: access.readJournal },
     { key: "accounts", href: "/ledger/accounts", label: "Chart of accounts", show: access.readAccounts },
     { key: "trial-balance", href: "/ledger/trial-balance", label: "Trial balance", show: access.readReports },
   ];
-  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-slate-900 text-white" : "border border-slate-300 text-slate-700 hover:bg-slate-50"}`;
   return (
     <header className="space-y-3">
       <p className="text-sm text-slate-600">
@@ -34,6 +34,29 @@ export function LedgerHeader({ tenantName, title, current, access }: { tenantNam
         </nav>
       </div>
     </header>
+  );
+}
+
+const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-slate-900 text-white" : "border border-slate-300 text-slate-700 hover:bg-slate-50"}`;
+
+type Report = "trial-balance" | "income-statement" | "balance-sheet";
+
+/** The report pages link to each other (they share ledger:reports:read, so whoever sees one sees all three). */
+export function ReportsNav({ current }: { current: Report }) {
+  const links: { key: Report; href: string; label: string }[] = [
+    { key: "trial-balance", href: "/ledger/trial-balance", label: "Trial balance" },
+    { key: "income-statement", href: "/ledger/income-statement", label: "Income statement" },
+    { key: "balance-sheet", href: "/ledger/balance-sheet", label: "Balance sheet" },
+  ];
+  return (
+    <nav aria-label="Reports" className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-slate-600">Reports:</span>
+      {links.map((l) => (
+        <Link key={l.key} href={l.href} className={l.key === current ? "font-semibold text-slate-900" : "text-brand-700 underline"} aria-current={l.key === current ? "page" : undefined}>
+          {l.label}
+        </Link>
+      ))}
+    </nav>
   );
 }
 

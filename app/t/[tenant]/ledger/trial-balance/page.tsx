@@ -4,7 +4,7 @@ import Form from "next/form";
 import { todayUtc } from "@/lib/erp/ledger/dates";
 import { trialBalance, ZTrialBalanceQuery } from "@/lib/erp/ledger/trial-balance";
 import { amountUnits, formatAmount, unitsToAmount } from "../amounts";
-import { Badge, LedgerHeader } from "../ledger-nav";
+import { Badge, LedgerHeader, ReportsNav } from "../ledger-nav";
 import { ledgerPage } from "../ledger-page";
 
 export const metadata: Metadata = { title: "Trial balance" };
@@ -24,6 +24,7 @@ export default async function TrialBalancePage({ params, searchParams }: { param
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-6 py-10">
       <LedgerHeader tenantName={tenant.name} title="Trial balance" current="trial-balance" access={access} />
+      <ReportsNav current="trial-balance" />
       <Form action="/ledger/trial-balance" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <label className="block text-sm">
           <span className="text-slate-700">As of</span>
