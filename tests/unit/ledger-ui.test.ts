@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { amountUnits, formatAmount, parseAmount, unitsToAmount } from "@/app/t/[tenant]/ledger/amounts";
-import { draftTotals, errorsByPath, toEntryRequest, type EntryDraft } from "@/app/t/[tenant]/ledger/entry-draft";
-import { ZCreateEntryRequest } from "@/lib/erp/ledger/entries.types";
+import { draftFromEntry, draftTotals, editableAmount, errorsByPath, toEntryRequest, toUpdateRequest, type EntryDraft } from "@/app/t/[tenant]/ledger/entry-draft";
+import { asOfDate, incomeStatementDates } from "@/app/t/[tenant]/ledger/report-dates";
+import { todayUtc } from "@/lib/erp/ledger/dates";
+import { ZCreateEntryRequest, ZUpdateEntryRequest } from "@/lib/erp/ledger/entries.types";
 import { formatMoney, money, sum, ZMoney } from "@/lib/erp/ledger/money";
 
 // The ledger pages' money and new-entry helpers (app/t/[tenant]/ledger): exact,
@@ -92,5 +94,71 @@ describe("the new-entry request", () => {
   it("groups the problem's errors by path", () => {
     expect(errorsByPath([{ path: "lines.1", message: "a" }, { path: "lines.1", message: "b" }, { path: "", message: "c" }])).toEqual({ "lines.1": "a; b", form: "c" });
     expect(errorsByPath(undefined)).toEqual({});
+  });
+});
+
+describe("editing a draft", () => {
+  const saved = {
+    date: "2026-03-01",
+    description: "Chairs",
+    reference: null,
+    lines: [
+      { id: "l1", accountId: "00000000-0000-4000-8000-000000000006", accountCode: "6000", accountName: "Operating expenses", debit: "250.5000", credit: "0.0000", memo: "two" },
+      { id: "l2", accountId: "00000000-0000-4000-8000-000000000001", accountCode: "1000", accountName: "Cash", debit: "0.0000", credit: "250.5000", memo: null },
+    ],
+  };
+
+  it("shows amounts as one would type them: trailing zeros dropped, the zero side empty", () => {
+    expect(["250.5000", "1500.0000", "0.0000", "0.0001", "12", "1000000.2500"].map(editableAmount)).toEqual(["250.5", "1500", "", "0.0001", "12", "1000000.25"]);
+    fc.assert(
+      fc.property(amountText, (s) => {
+        // What the form shows for a saved amount reads back as that amount.
+        if (/[1-9]/.test(s)) expect(parseAmount(editableAmount(formatMoney(money(s))))).toBe(parseAmount(s));
+      }),
+    );
+  });
+
+  it("fills the form with the draft, and sends it back as the service's edit request (reference cleared with null, no `post`)", () => {
+    const form = draftFromEntry(saved, (i) => `k${i}`);
+    expect(form).toEqual({
+      date: "2026-03-01",
+      description: "Chairs",
+      reference: "",
+      lines: [
+        { key: "k0", accountId: saved.lines[0]!.accountId, debit: "250.5", credit: "", memo: "two" },
+        { key: "k1", accountId: saved.lines[1]!.accountId, debit: "", credit: "250.5", memo: "" },
+      ],
+    });
+    const req = toUpdateRequest(form);
+    expect(req).toEqual({
+      date: "2026-03-01",
+      description: "Chairs",
+      reference: null,
+      lines: [
+        { accountId: saved.lines[0]!.accountId, debit: "250.5", credit: undefined, memo: "two" },
+        { accountId: saved.lines[1]!.accountId, debit: undefined, credit: "250.5", memo: undefined },
+      ],
+    });
+    expect(ZUpdateEntryRequest.safeParse(req).success).toBe(true);
+    expect(toUpdateRequest({ ...form, reference: " INV-1 " }).reference).toBe("INV-1");
+  });
+});
+
+describe("report dates from the URL", () => {
+  const year = todayUtc().slice(0, 4);
+
+  it("uses what was asked, and the service's defaults for what was not", () => {
+    expect(incomeStatementDates("2026-01-01", "2026-03-31")).toEqual({ query: { from: "2026-01-01", to: "2026-03-31" }, alert: undefined });
+    expect(incomeStatementDates(undefined, "2025-06-30")).toEqual({ query: { from: "2025-01-01", to: "2025-06-30" }, alert: undefined });
+    expect(incomeStatementDates("", "")).toEqual({ query: { from: `${year}-01-01`, to: todayUtc() }, alert: undefined });
+    expect(asOfDate("2026-03-31")).toEqual({ query: { asOf: "2026-03-31" } });
+    expect(asOfDate(undefined)).toEqual({ query: {} });
+  });
+
+  it("drops an invalid date with an alert, and from after to falls back to this year to date", () => {
+    expect(incomeStatementDates("2026-02-30", "2026-03-31")).toEqual({ query: { from: "2026-01-01", to: "2026-03-31" }, alert: "“2026-02-30” is not a date (YYYY-MM-DD); the default date is used instead." });
+    expect(incomeStatementDates("2026-04-01", "2026-03-31")).toEqual({ query: { from: `${year}-01-01`, to: todayUtc() }, alert: "From 2026-04-01 is after To 2026-03-31; showing 1 January to today instead." });
+    expect(incomeStatementDates(["2026-01-01", "2026-02-01"], undefined).alert).toBeUndefined();
+    expect(asOfDate("tomorrow")).toEqual({ query: {}, alert: "“tomorrow” is not a date (YYYY-MM-DD); showing today instead." });
   });
 });
