@@ -104,6 +104,22 @@ describe("editing a draft", () => {
     expect(after.body.lines).toHaveLength(2);
   });
 
+  it("with post: true, posts the edited draft in the same transaction; if it cannot be posted nothing is saved", async () => {
+    const draft = await newEntry(asA(), "2026-02-03", [line(acct["1000"]!, "debit", "10"), line(acct["4000"]!, "credit", "10")], { reference: "EP-1" });
+    const unbalanced = await patch(draft.id, { description: "Edited then posted", lines: [line(acct["1000"]!, "debit", "10"), line(acct["4000"]!, "credit", "9")], post: true });
+    expect(unbalanced.status).toBe(422);
+    const kept = await call(getEntry, "/x", at(draft.id, asA(), "GET"));
+    expect(kept.body).toMatchObject({ status: "DRAFT", description: `Entry of 2026-02-03`, totals: { debit: "10.0000", credit: "10.0000" } });
+    expect(await audits(a, "journal.updated", draft.id)).toEqual([]);
+
+    const posted = await patch(draft.id, { description: "Edited then posted", lines: [line(acct["1000"]!, "debit", "12"), line(acct["4000"]!, "credit", "12")], post: true });
+    expect(posted.status).toBe(200);
+    expect(posted.body).toMatchObject({ status: "POSTED", description: "Edited then posted", totals: { debit: "12.0000", credit: "12.0000", balanced: true } });
+    expect((await audits(a, "journal.updated", draft.id)).length).toBe(1);
+    expect((await audits(a, "journal.posted", draft.id)).length).toBe(1);
+    expect((await patch(draft.id, { post: true })).status).toBe(409);
+  });
+
   it("refuses POSTED and VOID entries (409) and an unknown id (404)", async () => {
     const posted = await newEntry(asA(), "2026-02-04", [line(acct["1000"]!, "debit", "3"), line(acct["4000"]!, "credit", "3")], { post: true });
     const res = await patch(posted.id, { description: "Rewriting history" });

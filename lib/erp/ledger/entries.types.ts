@@ -32,12 +32,13 @@ export const ZCreateEntryRequest = z.object({
 export type CreateEntryRequest = z.infer<typeof ZCreateEntryRequest>;
 export type JournalLineInput = z.infer<typeof ZJournalLineInput>;
 
-/** Edit a DRAFT: only the fields sent change; `lines` replaces every line; `reference: null` clears it. */
+/** Edit a DRAFT: only the fields sent change; `lines` replaces every line; `reference: null` clears it; `post: true` posts it in the same transaction. */
 export const ZUpdateEntryRequest = z.object({
   date: ZDate.optional(),
   description: ZDescription.optional(),
   reference: ZReference.nullable().optional(),
   lines: ZJournalLines.optional(),
+  post: z.boolean().optional(),
 });
 export type UpdateEntryRequest = z.infer<typeof ZUpdateEntryRequest>;
 

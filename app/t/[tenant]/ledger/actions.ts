@@ -15,20 +15,10 @@ export async function createEntryAction(input: unknown): Promise<CreateEntryResu
   return r.ok ? { ok: true, number: r.data.number, status: r.data.status } : { ok: false, problem: r.problem };
 }
 
-export type UpdateEntryResult = CreateEntryResult | { ok: false; problem: Problem; savedAsDraft: number };
-
-/**
- * The entry form in edit mode sends the service's edit request with the draft's id. With `post`, a saved draft is then
- * posted (two steps, as the services are: an edit that cannot be posted, e.g. unbalanced, stays saved as a draft and
- * the answer says so with `savedAsDraft`).
- */
-export async function updateEntryAction(input: unknown, post: boolean): Promise<UpdateEntryResult> {
-  const h = await headers();
-  const r = await updateEntryCore(h, input);
-  if (!r.ok) return { ok: false, problem: r.problem };
-  if (post !== true) return { ok: true, number: r.data.number, status: r.data.status };
-  const posted = await postEntryCore(h, { id: r.data.id });
-  return posted.ok ? { ok: true, number: posted.data.number, status: posted.data.status } : { ok: false, problem: posted.problem, savedAsDraft: r.data.number };
+/** The edit form sends the service's request with the draft's id; "Post" posts it in the same transaction (nothing is saved when it cannot be posted). */
+export async function updateEntryAction(input: unknown, post: boolean): Promise<CreateEntryResult> {
+  const r = await updateEntryCore(await headers(), typeof input === "object" && input !== null ? { ...input, post: post === true } : input);
+  return r.ok ? { ok: true, number: r.data.number, status: r.data.status } : { ok: false, problem: r.problem };
 }
 
 export async function deleteEntryAction(_state: FormState, form: FormData): Promise<FormState> {

@@ -93,9 +93,8 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
       } else {
         const reason = r.problem.detail ?? r.problem.title;
         setFields(errorsByPath(r.problem.errors));
-        setError("savedAsDraft" in r ? `Draft #${r.savedAsDraft} was saved but not posted: ${reason}` : reason);
+        setError(reason);
         setDone(undefined);
-        if ("savedAsDraft" in r) router.refresh(); // the list shows what was saved
       }
     });
   }

@@ -114,7 +114,7 @@ export const LEDGER_OPERATIONS: readonly Operation[] = [
     method: "PATCH",
     path: "/api/client/transactions/{id}",
     operationId: "updateEntry",
-    summary: "{date?, description?, reference?, lines?} edits a DRAFT (lines replace all lines); another status → 409 (ledger:transactions:write).",
+    summary: "{date?, description?, reference?, lines?, post?} edits a DRAFT (lines replace all lines; post: true posts it in the same transaction); another status → 409 (ledger:transactions:write).",
     auth: "client-user",
     permission: "ledger:transactions:write",
     params: ZEntryId,

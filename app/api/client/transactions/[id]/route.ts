@@ -1,5 +1,5 @@
 // GET /api/client/transactions/:id: one journal entry with its lines and totals (ledger:transactions:read). Another tenant's id → 404.
-// PATCH /api/client/transactions/:id: {date?, description?, reference?, lines?} edits a DRAFT (lines replace all lines); another status → 409 (ledger:transactions:write).
+// PATCH /api/client/transactions/:id: {date?, description?, reference?, lines?, post?} edits a DRAFT (lines replace all lines; post: true posts it in the same transaction); another status → 409 (ledger:transactions:write).
 // DELETE /api/client/transactions/:id: deletes a DRAFT → 204; POSTED/VOID → 409: posted entries are never deleted (ledger:transactions:write).
 import { route } from "@/lib/http/handler";
 import { deleteEntry } from "@/lib/erp/ledger/delete-entry";
