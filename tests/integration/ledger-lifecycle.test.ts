@@ -193,7 +193,9 @@ describe("reversing a posted entry", () => {
       description: `Reversal of #${original.number}: Entry of 2026-02-10`,
       reference: "INV-9",
       reversalOfId: original.id,
+      reversalOfNumber: original.number,
       reversedById: null,
+      reversedByNumber: null,
       createdById: accountant.principal.id,
       totals: { debit: "123.4500", credit: "123.4500", balanced: true },
     });
@@ -202,7 +204,7 @@ describe("reversing a posted entry", () => {
       "4310 100.0000/0.0000 null",
       "4310 23.4500/0.0000 null",
     ]);
-    expect((await call(getEntry, "/x", at(original.id, asA(viewer), "GET"))).body).toMatchObject({ status: "POSTED", reversedById: res.body.id, reversalOfId: null });
+    expect((await call(getEntry, "/x", at(original.id, asA(viewer), "GET"))).body).toMatchObject({ status: "POSTED", reversedById: res.body.id, reversedByNumber: res.body.number, reversalOfId: null, reversalOfNumber: null });
     expect((await audits(a, "journal.reversed", original.id)).map((e) => e.metadata)).toEqual([{ number: original.number, reversalId: res.body.id, reversalNumber: res.body.number, date: "2026-02-12" }]);
 
     const tb = async (asOf: string) => {

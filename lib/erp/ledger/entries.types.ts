@@ -78,8 +78,10 @@ export interface JournalEntryView {
   createdAt: string;
   /** The entry this one reverses, if it is a reversal. */
   reversalOfId: string | null;
+  reversalOfNumber: number | null;
   /** The reversal of this entry, if it has been reversed. */
   reversedById: string | null;
+  reversedByNumber: number | null;
   lines: JournalLineView[];
   totals: { debit: string; credit: string; balanced: boolean };
 }

@@ -15,7 +15,8 @@ export const entrySelect = {
   postedAt: true,
   createdAt: true,
   reversalOfId: true,
-  reversedBy: { select: { id: true } },
+  reversalOf: { select: { number: true } },
+  reversedBy: { select: { id: true, number: true } },
   lines: { select: { id: true, accountId: true, debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } }, orderBy: LINE_ORDER },
 } as const satisfies Prisma.JournalEntrySelect;
 
@@ -35,7 +36,9 @@ export function toEntryView(e: EntryRow): JournalEntryView {
     postedAt: e.postedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
     reversalOfId: e.reversalOfId,
+    reversalOfNumber: e.reversalOf?.number ?? null,
     reversedById: e.reversedBy?.id ?? null,
+    reversedByNumber: e.reversedBy?.number ?? null,
     lines: e.lines.map((l) => ({ id: l.id, accountId: l.accountId, accountCode: l.account.code, accountName: l.account.name, debit: formatMoney(l.debit), credit: formatMoney(l.credit), memo: l.memo })),
     totals: { debit: formatMoney(debit), credit: formatMoney(credit), balanced: debit.equals(credit) },
   };

@@ -35,9 +35,6 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
   const { entries, nextCursor } = data.page;
   const today = todayUtc();
   const editing = data.editing && "entry" in data.editing ? data.editing.entry : undefined;
-  // The other side of a reversal pair, by number when it is on this page.
-  const numberOf = new Map(entries.map((e) => [e.id, e.number]));
-  const pairedLabel = (alone: string, linked: string, id: string) => (numberOf.has(id) ? `${linked} #${numberOf.get(id)}` : alone);
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-6 py-10">
       <LedgerHeader tenantName={tenant.name} title="Journal" current="journal" access={access} />
@@ -101,8 +98,8 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
                     </td>
                     <td className="px-4 py-3">
                       <Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge>
-                      {e.reversalOfId ? <p className="mt-1 text-xs text-slate-600">{pairedLabel("a reversal", "reversal of", e.reversalOfId)}</p> : null}
-                      {e.reversedById ? <p className="mt-1 text-xs text-slate-600">{pairedLabel("reversed", "reversed by", e.reversedById)}</p> : null}
+                      {e.reversalOfNumber !== null ? <p className="mt-1 text-xs text-slate-600">reversal of #{e.reversalOfNumber}</p> : null}
+                      {e.reversedByNumber !== null ? <p className="mt-1 text-xs text-slate-600">reversed by #{e.reversedByNumber}</p> : null}
                       {!e.totals.balanced ? (
                         <p className="mt-1 text-xs text-amber-800">
                           <Badge tone="red">unbalanced</Badge>

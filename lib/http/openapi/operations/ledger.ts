@@ -9,7 +9,7 @@ import type { Operation } from "../types";
 const CASH = "0b6f3c2e-9d41-4e7a-8c55-1f2e3d4c5b6a";
 const SALES = "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d";
 const ACCOUNT = "{id, code, name, type, parentId, isActive}.";
-const ENTRY = "The entry: {id, number, date, description, reference, status, createdById, postedAt, createdAt, reversalOfId, reversedById, lines, totals}.";
+const ENTRY = "The entry: {id, number, date, description, reference, status, createdById, postedAt, createdAt, reversalOfId, reversalOfNumber, reversedById, reversedByNumber, lines, totals}.";
 const NO_ENTRY = "no such journal entry in this tenant";
 const LINES_422 = "lines name unknown or inactive accounts";
 const UNBALANCED = "debits do not equal credits";
