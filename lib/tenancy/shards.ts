@@ -27,6 +27,11 @@ export async function getShard(id: string, db: EnterpriseDb = enterpriseDb()): P
   return shard;
 }
 
+/** Drops a shard's cached settings after a change (each instance's copy also expires within TTL_MS). */
+export function forgetShard(id: string): void {
+  cache.delete(id);
+}
+
 /** The shard's superuser-ish admin URL (for DDL and provisioning). Never log it. */
 export function shardAdminUrl(shard: Pick<ShardInfo, "adminUrlEnv" | "name">): string {
   const url = process.env[shard.adminUrlEnv];

@@ -92,6 +92,13 @@ const MATRIX: Record<string, Entry> = {
   },
   "app/api/enterprise/audit/route.ts": { GET: enterpriseRoute("/api/enterprise/audit", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }) },
   "app/api/enterprise/audit/verify/route.ts": { GET: enterpriseRoute("/api/enterprise/audit/verify", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }) },
+  "app/api/enterprise/shards/route.ts": {
+    GET: enterpriseRoute("/api/enterprise/shards", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }),
+    POST: enterpriseRoute("/api/enterprise/shards", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
+  },
+  "app/api/enterprise/shards/[id]/route.ts": {
+    PUT: enterpriseRoute("/api/enterprise/shards/:id", { params: () => ({ id: NO_SUCH_CLIENT }), body: { capacity: 1 }, expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
+  },
   "app/api/enterprise/super-admins/route.ts": {
     GET: enterpriseRoute("/api/enterprise/super-admins", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }),
     POST: enterpriseRoute("/api/enterprise/super-admins", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),

@@ -6,6 +6,7 @@ import { AUDIT_OPERATIONS } from "./operations/audit";
 import { CLIENT_OPERATIONS } from "./operations/client";
 import { ENTERPRISE_OPERATIONS } from "./operations/enterprise";
 import { LEDGER_OPERATIONS } from "./operations/ledger";
+import { SHARD_OPERATIONS } from "./operations/shards";
 import { SUPER_ADMIN_OPERATIONS } from "./operations/super-admin";
 import { SYSTEM_OPERATIONS } from "./operations/system";
 import type { Operation } from "./types";
@@ -14,7 +15,7 @@ import type { Operation } from "./types";
 // zod schemas the routes validate with (docs/api.md). A route file without an
 // entry here, or an entry without a route, fails tests/unit/openapi.test.ts.
 
-export const OPERATIONS: readonly Operation[] = [...ENTERPRISE_OPERATIONS, ...SUPER_ADMIN_OPERATIONS, ...CLIENT_OPERATIONS, ...LEDGER_OPERATIONS, ...AUDIT_OPERATIONS, ...SYSTEM_OPERATIONS];
+export const OPERATIONS: readonly Operation[] = [...ENTERPRISE_OPERATIONS, ...SHARD_OPERATIONS, ...SUPER_ADMIN_OPERATIONS, ...CLIENT_OPERATIONS, ...LEDGER_OPERATIONS, ...AUDIT_OPERATIONS, ...SYSTEM_OPERATIONS];
 
 export { buildOpenApiDocument, type DocumentOptions } from "./document";
 export type { Operation } from "./types";
