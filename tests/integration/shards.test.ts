@@ -55,11 +55,13 @@ describe("/api/enterprise/shards", () => {
     // A role that may log in but not create databases and roles.
     const role = `shard_weak_${randomSlug("r")}`;
     await adminQuery(adminUrl, `CREATE ROLE ${role} LOGIN PASSWORD 'weak-password-1'`);
+    await adminQuery(adminUrl, `GRANT CONNECT ON DATABASE postgres TO ${role}`); // provisioning revokes it from PUBLIC on this shared server
     const weak = new URL(adminUrl);
     weak.username = role;
     weak.password = "weak-password-1";
     env("TEST_SHARD_WEAK_URL", weak.toString());
     const r = await register({ name: "nope", adminUrlEnv: "TEST_SHARD_WEAK_URL" });
+    await adminQuery(adminUrl, `REVOKE CONNECT ON DATABASE postgres FROM ${role}`);
     await adminQuery(adminUrl, `DROP ROLE ${role}`);
     expect(r.status).toBe(422);
     expect(fieldOf(r)).toBe("names a role without CREATEDB and CREATEROLE");
