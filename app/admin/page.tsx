@@ -22,7 +22,14 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
     <main className="mx-auto max-w-6xl space-y-6 px-6 py-10">
       <header className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Admin console</h1>
-        <SignOutButton action={adminSignOut} to="/admin/sign-in" />
+        <nav aria-label="Admin console" className="flex items-center gap-4">
+          {admin.kind === "enterprise-admin" ? (
+            <Link href="/admin/audit" className="text-sm text-brand-700 underline">
+              Audit log
+            </Link>
+          ) : null}
+          <SignOutButton action={adminSignOut} to="/admin/sign-in" />
+        </nav>
       </header>
       <p data-testid="admin-identity">
         Signed in as <strong>{admin.name}</strong> ({admin.email}), {admin.kind === "enterprise-admin" ? "enterprise admin" : "super admin"}.

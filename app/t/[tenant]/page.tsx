@@ -24,7 +24,10 @@ export default async function TenantHomePage({ params }: { params: Promise<{ ten
     { href: "/ledger/income-statement", label: "Income statement", description: "Revenue, expenses and net income over a period.", show: ledger.readReports },
     { href: "/ledger/balance-sheet", label: "Balance sheet", description: "Assets, liabilities and equity as of a day.", show: ledger.readReports },
   ].filter((l) => l.show);
-  const adminLinks = [{ href: "/users", label: "Users", description: "Who can sign in, and their roles.", show: permissions.has("core:users:read") }].filter((l) => l.show);
+  const adminLinks = [
+    { href: "/users", label: "Users", description: "Who can sign in, and their roles.", show: permissions.has("core:users:read") },
+    { href: "/audit", label: "Audit log", description: "Who changed what and when, and every sign-in.", show: permissions.has("core:audit:read") },
+  ].filter((l) => l.show);
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-6 py-10">
       <header className="flex items-center justify-between">
