@@ -134,7 +134,7 @@ export function loginClientUser(tenant: TenantRecord, input: LoginRequest, meta:
 type Outcome = "signed_in" | "sign_in_failed";
 
 function adminSignIn(kind: "enterprise-admin" | "super-admin", id: string, outcome: Outcome, meta: LoginMeta) {
-  return { actorType: kind, actorId: id, action: `admin.${outcome}`, targetType: kind, targetId: id, ip: meta.ip };
+  return { actorType: kind, actorId: id, action: `admin.${outcome}`, targetType: kind.replace("-", "_"), targetId: id, ip: meta.ip };
 }
 
 function userSignIn(id: string, outcome: Outcome, meta: LoginMeta) {

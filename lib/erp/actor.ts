@@ -6,6 +6,6 @@ export function actingUserId(ctx: TenantContext): string | null {
   return ctx.principal.kind === "client-user" ? ctx.principal.id : null;
 }
 
-export function auditActor(ctx: TenantContext): Pick<AuditInput, "actorType" | "actorId"> {
-  return { actorType: ctx.principal.kind, actorId: ctx.principal.id };
+export function auditActor(ctx: TenantContext): Pick<AuditInput, "actorType" | "actorId" | "ip"> {
+  return { actorType: ctx.principal.kind, actorId: ctx.principal.id, ip: ctx.ip ?? null };
 }

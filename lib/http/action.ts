@@ -9,7 +9,7 @@ import { withTenantContext } from "../tenancy/connections";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
 import { parseWith } from "./body";
 import { authenticate, rateLimit, requirePermissionIn, type AuthOption } from "./handler";
-import { assertSameOriginHeaders, newRequestId } from "./request";
+import { assertSameOriginHeaders, clientIp, newRequestId } from "./request";
 import { resolveRequestTenant } from "./tenant";
 
 /*
@@ -63,7 +63,7 @@ export function defineAction<S extends z.ZodType, T>(
         await requirePermissionIn(ctx, options.permission);
         return fn({ input: parseWith(options.input, input), principal, tenant, ctx, headers: h });
       };
-      const data = tenant ? await withTenantContext(tenant, principal as ClientUserPrincipal, run) : await run(undefined);
+      const data = tenant ? await withTenantContext(tenant, principal as ClientUserPrincipal, run, { ip: clientIp(h) }) : await run(undefined);
       return { ok: true, data };
     } catch (err) {
       const { problem } = toProblem(err, (e) => log.error("unhandled error in server action", { requestId, err: e }));

@@ -11,7 +11,7 @@ import { apiRequests } from "../ratelimit";
 import { withTenantContext } from "../tenancy/connections";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
 import { DEFAULT_BODY_LIMIT, parseWith, readJsonBody } from "./body";
-import { assertSameOrigin, newRequestId } from "./request";
+import { assertSameOrigin, clientIp, newRequestId } from "./request";
 import { resolveRequestTenant } from "./tenant";
 
 /*
@@ -173,7 +173,7 @@ export function route<A extends AuthOption, B extends z.ZodType | undefined = un
           await handler({ req, requestId, principal: principal as PrincipalFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params: params as Infer<P>, tenant: tenant as OnlyClient<A, TenantRecord>, ctx: ctx as OnlyClient<A, TenantContext> }),
         );
       };
-      const res = tenant ? await withTenantContext(tenant, principal as ClientUserPrincipal, run) : await run(undefined);
+      const res = tenant ? await withTenantContext(tenant, principal as ClientUserPrincipal, run, { ip: clientIp(req.headers) }) : await run(undefined);
       res.headers.set("x-request-id", requestId);
       if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
       return res;

@@ -30,7 +30,7 @@ export async function purgeArchived(opts: PurgeOptions = {}): Promise<{ purged: 
   for (const c of due) {
     try {
       await dropTenant(db, c, opts);
-      await appendEnterpriseAudit(db, { actorType: "system", action: "client.purged", targetType: "client", targetId: c.id, metadata: { slug: c.slug, dbName: c.dbName } });
+      await appendEnterpriseAudit(db, { actorType: "system", action: "client.purged", targetType: "client", targetId: c.id, clientId: c.id, metadata: { slug: c.slug, dbName: c.dbName } });
       purged.push(c.id);
     } catch (err) {
       log.error("purge failed for a client; will retry next run", { clientId: c.id, err: safeError(err) });

@@ -23,4 +23,6 @@ export interface TenantContext {
   tenant: TenantRecord;
   principal: ClientUserPrincipal | Extract<Principal, { kind: "enterprise-admin" | "super-admin" }>;
   db: ClientDb;
+  /** The client's address, when the context serves a request: audit entries record it. */
+  ip?: string | null;
 }

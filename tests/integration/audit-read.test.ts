@@ -146,7 +146,7 @@ describe("what is audited", () => {
   });
 
   it("roles created, their permissions changed, and users' roles changed, with what changed", async () => {
-    const as = { token: ownerA.token, headers: tenantHeaders(a) };
+    const as = { token: ownerA.token, headers: { ...tenantHeaders(a), "x-forwarded-for": "10.79.0.9" } };
     const role = await call(createRole, "/x", { ...as, body: { name: "Auditors", permissions: ["core:audit:read"] } });
     expect(role.status).toBe(201);
     const perms = await call(setRolePermissions, "/x", { ...as, params: { id: role.body.id }, body: { permissions: ["core:audit:read", "core:users:read"] } });
@@ -160,5 +160,6 @@ describe("what is audited", () => {
       ["role.created", role.body.id, { name: "Auditors", permissions: ["core:audit:read"] }],
     ]);
     expect(entries.every((e) => e.actorId === ownerA.principal.id)).toBe(true);
+    expect(entries.map((e) => (e as Entry & { ip: string | null }).ip)).toEqual(["10.79.0.9", "10.79.0.9", "10.79.0.9"]); // the request's address
   });
 });
