@@ -8,6 +8,7 @@ import path from "node:path";
 import { ConfigError, parseEnv } from "../lib/config/env";
 import { redactUrl } from "../lib/db/url";
 import { createEnterpriseDb } from "../lib/enterprise/db";
+import { closeAdminPools } from "../lib/provisioning/admin";
 import { bootstrap } from "../lib/runtime/bootstrap";
 import { EMBEDDED_ENTERPRISE_DB, ensureDataDir, loadOrCreateSecrets, lockDataDir } from "../lib/runtime/data-dir";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/runtime/embedded-postgres";
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     const migrateClients = env.MIGRATE_CLIENTS_ON_START ?? !env.DATABASE_URL;
     const { firstAdmin, enterpriseVersion, clients } = await bootstrap({ databaseUrl, dataDir, db, adminEmail: env.ENTERPRISE_ADMIN_EMAIL, adminPassword: env.ENTERPRISE_ADMIN_PASSWORD, migrateClients });
     await db.$disconnect();
+    await closeAdminPools(); // bootstrap's admin connections; the server opens its own (and none is left to be cut when PostgreSQL stops)
     console.log(`bisman: enterprise database ${redactUrl(databaseUrl)} at ${enterpriseVersion} (${Date.now() - t0} ms)`);
     if (clients) {
       const c = clients.counts;
