@@ -16,4 +16,6 @@ export const ADVISORY_LOCKS = {
   serverHardening: 72_707_374,
   /** `postgres` of a shard: claiming (renaming) a spare tenant database. */
   spareClaim: 72_707_375,
+  /** Tenant database: a change that could leave no active Owner (role changes, deactivation). */
+  tenantOwners: 72_707_376,
 } as const;

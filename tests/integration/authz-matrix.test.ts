@@ -134,6 +134,10 @@ const MATRIX: Record<string, Entry> = {
   },
   "app/api/client/audit/route.ts": { GET: clientRoute("/api/client/audit", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
   "app/api/client/audit/verify/route.ts": { GET: clientRoute("/api/client/audit/verify", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
+  "app/api/client/users/[id]/route.ts": {
+    // An empty change: the pass answers 200 and changes nothing.
+    PATCH: clientRoute("/api/client/users/:id", { params: (w) => ({ id: w.userIdA }), body: {}, expect: { ownWith: 200 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
+  },
   "app/api/client/users/[id]/roles/route.ts": {
     POST: clientRoute("/api/client/users/:id/roles", { params: (w) => ({ id: w.userIdA }), body: { roles: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
   },
@@ -275,6 +279,12 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     core: async () => (await import("@/app/t/[tenant]/users/action-cores")).createUserCore,
     coreName: "createUserCore",
     input: { email: "bad" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/users/actions.ts#setUserActiveAction": {
+    core: async () => (await import("@/app/t/[tenant]/users/action-cores")).setUserActiveCore,
+    coreName: "setUserActiveCore",
+    input: { id: "not-a-uuid", isActive: true },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
   // Admin console (enterprise admins only); behaviour: tests/integration/admin-console-actions.test.ts.

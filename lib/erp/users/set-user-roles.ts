@@ -1,4 +1,5 @@
 import { appendTenantAudit } from "../../audit";
+import { ADVISORY_LOCKS } from "../../db/locks";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
 import { auditActor } from "../actor";
@@ -27,6 +28,8 @@ export async function setUserRoles(ctx: TenantContext, userId: string, input: Se
     }
     await tx.userRole.deleteMany({ where: { userId, roleId: { in: removed } } });
     await tx.userRole.createMany({ data: [...next].filter((id) => !before.includes(id)).map((roleId) => ({ userId, roleId })), skipDuplicates: true });
+    // Serialised with deactivation: two changes that each keep "an" Owner cannot together leave none.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.tenantOwners})`;
     const owners = await tx.userRole.count({ where: { role: { name: OWNER_ROLE, isSystem: true }, user: { isActive: true } } });
     if (owners === 0) throw new AppError("conflict", "The tenant must keep at least one Owner.");
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });

@@ -15,6 +15,10 @@ export type CreateUserRequest = z.infer<typeof ZCreateUserRequest>;
 export const ZSetUserRolesRequest = z.object({ roles: z.array(z.uuid()).max(50) });
 export type SetUserRolesRequest = z.infer<typeof ZSetUserRolesRequest>;
 
+/** Rename, deactivate (isActive: false) or reactivate a user; an empty change changes nothing. */
+export const ZUpdateUserRequest = z.object({ name: z.string().trim().min(1).max(120).optional(), isActive: z.boolean().optional() });
+export type UpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
+
 export interface UserView {
   id: string;
   email: string;

@@ -1,6 +1,13 @@
 // Cores of the tenant users page's server actions (see lib/http/action.ts); actions.ts exports the thin "use server" wrappers.
+import { z } from "zod";
 import { createUser } from "@/lib/erp/users/create-user";
-import { ZCreateUserRequest } from "@/lib/erp/users/users.types";
+import { updateUser } from "@/lib/erp/users/update-user";
+import { ZCreateUserRequest, ZUserId } from "@/lib/erp/users/users.types";
 import { defineAction } from "@/lib/http/action";
 
 export const createUserCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZCreateUserRequest }, ({ ctx, input }) => createUser(ctx!, input));
+
+/** Deactivate or reactivate a user from the users page (the service refuses oneself, the more powerful, and the last Owner). */
+export const setUserActiveCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZUserId.extend({ isActive: z.boolean() }).strict() }, ({ ctx, input }) =>
+  updateUser(ctx!, input.id, { isActive: input.isActive }),
+);

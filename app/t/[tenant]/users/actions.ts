@@ -1,7 +1,7 @@
 "use server";
-// Server action: create a user of the signed-in user's tenant (core:users:write), from the users page form.
+// Server actions of the users page (core:users:write): create a user; deactivate or reactivate one.
 import { headers } from "next/headers";
-import { createUserCore } from "./action-cores";
+import { createUserCore, setUserActiveCore } from "./action-cores";
 
 export interface CreateUserState {
   error?: string;
@@ -12,4 +12,14 @@ export async function createUserAction(_state: CreateUserState, form: FormData):
   const result = await createUserCore(await headers(), { email: form.get("email"), name: form.get("name"), password: form.get("password") });
   if (!result.ok) return { error: result.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ") || result.problem.detail || result.problem.title };
   return { created: result.data.email };
+}
+
+export interface UserRowState {
+  error?: string;
+  done?: boolean;
+}
+
+export async function setUserActiveAction(_state: UserRowState, form: FormData): Promise<UserRowState> {
+  const r = await setUserActiveCore(await headers(), { id: form.get("id"), isActive: form.get("isActive") === "true" });
+  return r.ok ? { done: true } : { error: r.problem.detail ?? r.problem.title };
 }

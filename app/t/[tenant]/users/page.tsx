@@ -6,6 +6,7 @@ import { actorAccess } from "@/lib/erp/rbac/access";
 import { listUsers } from "@/lib/erp/users/list-users";
 import { withTenantContext } from "@/lib/tenancy/connections";
 import { CreateUserForm } from "./create-user-form";
+import { UserRowActions } from "./user-row-actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -19,15 +20,37 @@ export default async function UsersPage({ params }: { params: Promise<{ tenant: 
   });
   if (!view) notFound(); // hide what one may not read
   return (
-    <main className="mx-auto max-w-3xl space-y-6 px-6 py-10">
+    <main className="mx-auto max-w-4xl space-y-6 px-6 py-10">
       <h1 className="text-2xl font-semibold">{tenant.name}: users</h1>
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {view.users.map((u) => (
-          <li key={u.id} className="px-4 py-2">
-            {u.name} <span className="text-slate-500">{u.email}</span> <span className="text-xs text-slate-500">{u.roles.map((r) => r.name).join(", ")}</span>
-          </li>
-        ))}
-      </ul>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Users of {tenant.name}</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+            <tr>
+              <th scope="col" className="px-4 py-2">Name</th>
+              <th scope="col" className="px-4 py-2">Email</th>
+              <th scope="col" className="px-4 py-2">Roles</th>
+              <th scope="col" className="px-4 py-2">Status</th>
+              {view.canWrite ? <th scope="col" className="px-4 py-2 text-right">Actions</th> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {view.users.map((u) => (
+              <tr key={u.id} data-testid={`user-row-${u.email}`} className={u.isActive ? "" : "text-slate-400"}>
+                <th scope="row" className="px-4 py-2 text-left font-medium">
+                  {u.name}
+                </th>
+                <td className="px-4 py-2">{u.email}</td>
+                <td className="px-4 py-2 text-xs">{u.roles.map((r) => r.name).join(", ") || "—"}</td>
+                <td className="px-4 py-2 text-xs" data-testid="user-status">
+                  {u.isActive ? "active" : "deactivated"}
+                </td>
+                {view.canWrite ? <td className="px-4 py-2">{u.id === principal.id ? <span className="text-xs text-slate-400">you</span> : <UserRowActions id={u.id} name={u.name} isActive={u.isActive} />}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {view.canWrite ? <CreateUserForm /> : null}
     </main>
   );

@@ -1,6 +1,6 @@
 import { ZLoginRequest } from "../../../auth/login";
 import { ZCreateRoleRequest, ZRoleId, ZSetRolePermissionsRequest } from "../../../erp/roles/roles.types";
-import { ZCreateUserRequest, ZSetUserRolesRequest, ZUserId } from "../../../erp/users/users.types";
+import { ZCreateUserRequest, ZSetUserRolesRequest, ZUpdateUserRequest, ZUserId } from "../../../erp/users/users.types";
 import type { Operation } from "../types";
 import { LOGIN_EXAMPLES, LOGIN_PROBLEMS } from "./enterprise";
 
@@ -46,6 +46,19 @@ export const CLIENT_OPERATIONS: readonly Operation[] = [
     },
     success: { status: 201, description: "{id, email, name, isActive, roles: [{id, name}], createdAt}." },
     problems: { 403: GRANT, 409: "a user with this email exists", 422: "unknown role ids" },
+  },
+  {
+    method: "PATCH",
+    path: "/api/client/users/{id}",
+    operationId: "updateUser",
+    summary: "{name?, isActive?} renames, deactivates or reactivates a user (core:users:write). Another tenant's user id → 404.",
+    auth: "client-user",
+    permission: "core:users:write",
+    params: ZUserId,
+    body: ZUpdateUserRequest,
+    examples: { deactivate: { isActive: false }, full: { name: "Dana Doe", isActive: true } },
+    success: { status: 200, description: "The user after the change: {id, email, name, isActive, roles, createdAt}. A deactivated user is refused from their next request on." },
+    problems: { 403: "the user holds permissions you do not", 404: "no such user in this tenant", 409: "you cannot deactivate yourself; the tenant must keep an active Owner" },
   },
   {
     method: "POST",
