@@ -1,14 +1,10 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { adminEmail, adminPassword, adminToken, tenantUrl } from "./support";
 
 // The admin console, end to end against the built app: the enterprise admin signs in, creates a
 // client through the form (no password → the one-time setup link), finds it in the clients table
 // as ACTIVE with a current schema, suspends it (the tenant's sign-in page then says it is
 // suspended), resumes it, and archives it by typing its slug.
-
-const port = Number(process.env.E2E_PORT);
-const adminEmail = process.env.E2E_ADMIN_EMAIL!;
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
 
 async function signIn(page: Page, email = adminEmail, password = adminPassword) {
   await page.goto("/admin/sign-in");
@@ -97,12 +93,6 @@ test("the schema filter and an empty filtered list say so", async ({ page }) => 
   // Every client the e2e server made is on the current schema.
   await expect(page.getByTestId("clients-empty")).toContainText("Every client's schema is current.");
 });
-
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).token;
-}
 
 test("a super admin sees only the clients assigned to them, and no client management", async ({ page, request }) => {
   const id = Date.now().toString(36);

@@ -1,39 +1,16 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { adminEmail, adminPassword, createTenant, signInOnTenant, tenantUrl } from "./support";
 
 // The audit log pages in the browser against the built app: the enterprise admin
 // reads the global log at /admin/audit (filtered by a client made through the API,
 // an unknown client refused, the chain verified); on a tenant's host its owner reads
 // the tenant's own log at /audit, a Viewer may read it and an Accountant gets 404.
 
-const port = Number(process.env.E2E_PORT);
-const adminEmail = process.env.E2E_ADMIN_EMAIL!;
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
-
-async function createTenant(request: APIRequestContext, slug: string, password: string): Promise<void> {
-  const login = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
-  expect(login.status()).toBe(200);
-  const { token } = await login.json();
-  const res = await request.post("/api/enterprise/clients/create", {
-    headers: { authorization: `Bearer ${token}` },
-    data: { name: "Audit Trail Ltd", slug, adminEmail: `owner@${slug}.test`, adminName: "Ada Auditor", adminPassword: password },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-}
-
-async function signInOnTenant(page: Page, slug: string, email: string, password: string): Promise<void> {
-  await page.goto(tenantUrl(slug, "/sign-in"));
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(tenantUrl(slug, "/"));
-}
-
 const rows = (page: Page, table: RegExp) => page.getByRole("table", { name: table }).getByRole("row");
 
 test("the enterprise admin reads the global log: filtered by a client, an unknown client refused, the chain intact", async ({ page, request }) => {
   const slug = `audit${Date.now().toString(36)}`;
-  await createTenant(request, slug, "audit-owner-password-1");
+  await createTenant(request, { slug, name: "Audit Trail Ltd", adminName: "Ada Auditor", adminPassword: "audit-owner-password-1" });
 
   await page.goto("/admin/sign-in");
   await page.getByLabel("Email").fill(adminEmail);
@@ -71,7 +48,7 @@ test("the enterprise admin reads the global log: filtered by a client, an unknow
 test("a tenant's owner reads its own log from the home page; a Viewer may, an Accountant gets 404", async ({ page, browser, request }) => {
   const slug = `trail${Date.now().toString(36)}`;
   const password = "audit-owner-password-1";
-  await createTenant(request, slug, password);
+  await createTenant(request, { slug, name: "Audit Trail Ltd", adminName: "Ada Auditor", adminPassword: password });
 
   // A Viewer and an Accountant, through the API as the owner.
   const tenant = { "x-tenant-id": slug };

@@ -1,12 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { adminEmail, adminPassword, createTenant, tenantUrl } from "./support";
 
 // Sign-in through the browser against the real built app (embedded PostgreSQL).
 // Tenants are created through the real API as the enterprise admin.
-
-const port = Number(process.env.E2E_PORT);
-const adminEmail = process.env.E2E_ADMIN_EMAIL!;
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
 
 test("an enterprise admin signs in at /admin/sign-in, sees the console, and signs out", async ({ page }) => {
   await page.goto("/admin");
@@ -45,28 +41,13 @@ test("/t/… cannot be requested directly", async ({ request }) => {
   expect((await request.get("/t/anything/sign-in", { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } })).status()).toBe(404);
 });
 
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).token;
-}
-
-async function createTenant(request: APIRequestContext, token: string, slug: string, name: string, password: string) {
-  const res = await request.post("/api/enterprise/clients/create", {
-    headers: { authorization: `Bearer ${token}` },
-    data: { name, slug, adminEmail: `owner@${slug}.test`, adminName: `${name} Owner`, adminPassword: password },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-}
-
 test("a client user signs in on their tenant's host; the same browser is not signed in on another tenant's host", async ({ page, request, browser }) => {
-  const token = await adminToken(request);
   const suffix = Date.now().toString(36);
   const a = `acme${suffix}`;
   const b = `beta${suffix}`;
   const password = "tenant-owner-password-1";
-  await createTenant(request, token, a, "Acme Corporation", password);
-  await createTenant(request, token, b, "Beta Industries", password);
+  await createTenant(request, { slug: a, name: "Acme Corporation", adminName: "Acme Corporation Owner", adminPassword: password });
+  await createTenant(request, { slug: b, name: "Beta Industries", adminName: "Beta Industries Owner", adminPassword: password });
 
   await page.goto(tenantUrl(a, "/"));
   await expect(page).toHaveURL(tenantUrl(a, "/sign-in"));

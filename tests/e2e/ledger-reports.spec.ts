@@ -1,15 +1,11 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createTenant, tenantUrl } from "./support";
 
 // The ledger's lifecycle pages in the browser against the real built app: an owner
 // (entries recorded through the API) reverses a posted entry from the journal, edits
 // a draft (save, then change its amount and post it), deletes a draft, deactivates
 // and reactivates an account, and reads the trial balance, income statement and
 // balance sheet, whose figures the test computes from what it posted.
-
-const port = Number(process.env.E2E_PORT);
-const adminEmail = process.env.E2E_ADMIN_EMAIL!;
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
 
 type AccountType = "ASSET" | "LIABILITY" | "EQUITY" | "REVENUE" | "EXPENSE";
 interface Line {
@@ -55,17 +51,6 @@ function total(b: Map<string, bigint>, types: Map<string, AccountType>, type: Ac
 
 // ── the app ──
 
-async function createTenant(request: APIRequestContext, slug: string, password: string): Promise<void> {
-  const login = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
-  expect(login.status()).toBe(200);
-  const { token } = await login.json();
-  const res = await request.post("/api/enterprise/clients/create", {
-    headers: { authorization: `Bearer ${token}` },
-    data: { name: "Reversal & Co", slug, adminEmail: `owner@${slug}.test`, adminName: "Rita Reports", adminPassword: password },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-}
-
 /** A report row's amount: its last cell. */
 const amountOf = (row: Locator) => row.getByRole("cell").last();
 
@@ -74,7 +59,7 @@ const journalRow = (page: Page, number: number) => page.getByRole("table", { nam
 test("reverse, edit and post a draft, delete a draft, (de)activate an account; the reports show what was posted", async ({ page, request }) => {
   const slug = `reports${Date.now().toString(36)}`;
   const password = "ledger-reports-password-1";
-  await createTenant(request, slug, password);
+  await createTenant(request, { slug, name: "Reversal & Co", adminName: "Rita Reports", adminPassword: password });
 
   // The standard chart and the entries, through the API as the owner.
   const tenant = { "x-tenant-id": slug };

@@ -1,25 +1,10 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { createTenant, tenantUrl } from "./support";
 
 // The general ledger pages in the browser against the real built app (embedded
 // PostgreSQL): a tenant made through the enterprise API, its first admin (Owner)
 // sets up the standard chart, records, posts, refuses an unbalanced posting,
 // drafts and posts from the list, voids, and reads the trial balance.
-
-const port = Number(process.env.E2E_PORT);
-const adminEmail = process.env.E2E_ADMIN_EMAIL!;
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
-
-async function createTenant(request: APIRequestContext, slug: string, password: string): Promise<void> {
-  const login = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
-  expect(login.status()).toBe(200);
-  const { token } = await login.json();
-  const res = await request.post("/api/enterprise/clients/create", {
-    headers: { authorization: `Bearer ${token}` },
-    data: { name: "Ledger Books Ltd", slug, adminEmail: `owner@${slug}.test`, adminName: "Lena Ledger", adminPassword: password },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-}
 
 interface Line {
   account: string;
@@ -46,7 +31,7 @@ const entryRow = (page: Page, description: string) => page.getByRole("table", { 
 test("an owner keeps the books: standard chart, post, refused unbalanced posting, draft then post, void, trial balance", async ({ page, request }) => {
   const slug = `books${Date.now().toString(36)}`;
   const password = "ledger-owner-password-1";
-  await createTenant(request, slug, password);
+  await createTenant(request, { slug, name: "Ledger Books Ltd", adminName: "Lena Ledger", adminPassword: password });
 
   await page.goto(tenantUrl(slug, "/sign-in"));
   await page.getByLabel("Email").fill(`owner@${slug}.test`);
@@ -157,7 +142,7 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
 test("the journal pages through older entries with the service's cursor", async ({ page, request }) => {
   const slug = `pages${Date.now().toString(36)}`;
   const password = "ledger-owner-password-2";
-  await createTenant(request, slug, password);
+  await createTenant(request, { slug, name: "Ledger Books Ltd", adminName: "Lena Ledger", adminPassword: password });
   // 27 entries through the API as the owner: one page of 25 and two older ones.
   const tenant = { "x-tenant-id": slug };
   const login = await request.post("/api/client/auth/login", { headers: tenant, data: { email: `owner@${slug}.test`, password } });

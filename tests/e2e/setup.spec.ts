@@ -1,19 +1,9 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { adminToken, tenantUrl } from "./support";
 
 // The first client admin's setup link, end to end: the enterprise admin creates a client without
 // adminPassword through the real API, the link is opened on the tenant's host, a password is set,
 // the browser lands on sign-in with the email filled in, signs in, and the link is spent.
-
-const port = Number(process.env.E2E_PORT);
-const adminEmail = process.env.E2E_ADMIN_EMAIL!;
-const adminPassword = process.env.E2E_ADMIN_PASSWORD!;
-const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;
-
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post("/api/enterprise/auth/login", { data: { email: adminEmail, password: adminPassword } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).token;
-}
 
 test("the first admin sets a password through the setup link, signs in, and the link is spent", async ({ page, request, browser }) => {
   const slug = `setup${Date.now().toString(36)}`;
