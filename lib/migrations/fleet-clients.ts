@@ -1,5 +1,6 @@
 import pg from "pg";
 import { withDatabase } from "../db/url";
+import { isUuid } from "../edge/tenant";
 import type { EnterpriseDb } from "../enterprise/db";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
 import { ensureClientTemplate } from "../provisioning/template";
@@ -80,8 +81,6 @@ export async function loadClientTargets(db: EnterpriseDb, opts: ClientTargetsOpt
   return { targets, shards: usedShards, unreachable, unknown };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const isUuid = (v: string) => UUID.test(v);
 
 export type RecordedStatus = "succeeded" | "failed";
 

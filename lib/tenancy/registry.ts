@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { isUuid } from "../edge/tenant";
 import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
 import { log } from "../observability/log";
@@ -12,8 +13,6 @@ import type { TenantRecord } from "./types";
 // which only the connection factory reads (getTenantCiphertext); records handed
 // to callers carry no secret.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string) => UUID.test(v);
 
 interface Entry {
   record: TenantRecord;
@@ -80,11 +79,12 @@ const slugKey = (slug: string) => `slug:${slug}`;
 
 async function load(idOrSlug: string, db: EnterpriseDb): Promise<Entry | null> {
   ensureSubscribed();
-  const key = isUuid(idOrSlug) ? idOrSlug.toLowerCase() : slugKey(idOrSlug.toLowerCase());
+  const ref = idOrSlug.toLowerCase();
+  const key = isUuid(ref) ? ref : slugKey(ref);
   const state = registry();
   const hit = state.cache.get(key);
   if (hit) return hit;
-  const where = isUuid(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug.toLowerCase() };
+  const where = isUuid(ref) ? { id: ref } : { slug: ref };
   // An invalidation that lands while we read must win over what we read.
   const epoch = state.epoch;
   const row = (await db.client.findUnique({ where, select })) as Row | null;

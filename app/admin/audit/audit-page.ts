@@ -8,6 +8,7 @@ import { requireAdmin } from "@/lib/auth/pages";
 import { config } from "@/lib/config";
 import { tenantOrigin } from "@/lib/config/origin";
 import { enterpriseDb, type EnterpriseDb } from "@/lib/enterprise/db";
+import { isUuid } from "@/lib/edge/tenant";
 
 // How /admin/audit starts: an enterprise admin (else the sign-in page; a super
 // admin → 404, like /admin/clients/new), the client filter resolved (a slug or an
@@ -27,7 +28,6 @@ export interface AdminAuditView {
   check?: ChainCheckView;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ADMIN_KINDS = new Set(["enterprise-admin", "super-admin", "super_admin"]);
 
 export async function adminAuditPage(headers: Headers, filters: Pick<AuditFilters, "query" | "verify">, clientParam: SearchParams[string]): Promise<AdminAuditView> {
@@ -65,7 +65,7 @@ async function clientsOf(db: EnterpriseDb, page: AuditPage): Promise<Map<string,
     if (e.clientId) ids.add(e.clientId);
     if (e.targetType === "client" && e.targetId) ids.add(e.targetId);
   }
-  const wanted = [...ids].filter((id) => UUID.test(id));
+  const wanted = [...ids].filter(isUuid);
   if (!wanted.length) return new Map();
   const rows = await db.client.findMany({ where: { id: { in: wanted } }, select: { id: true, slug: true, status: true } });
   const env = config();
@@ -79,7 +79,7 @@ async function peopleOf(db: EnterpriseDb, page: AuditPage): Promise<Map<string, 
     if (ADMIN_KINDS.has(e.actorType) && e.actorId) ids.add(e.actorId);
     if (e.targetType && ADMIN_KINDS.has(e.targetType) && e.targetId) ids.add(e.targetId);
   }
-  const wanted = [...ids].filter((id) => UUID.test(id));
+  const wanted = [...ids].filter(isUuid);
   if (!wanted.length) return new Map();
   const select = { id: true, name: true, email: true } as const;
   const [enterprise, supers] = await Promise.all([db.enterpriseAdmin.findMany({ where: { id: { in: wanted } }, select }), db.superAdmin.findMany({ where: { id: { in: wanted } }, select })]);

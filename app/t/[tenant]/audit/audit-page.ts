@@ -5,6 +5,7 @@ import { verifyTenantAuditChain } from "@/lib/audit";
 import { chainCheckView, listTenantAudit, type AuditPage, type AuditQuery } from "@/lib/audit/read";
 import { tenantPage } from "@/lib/auth/pages";
 import { actorAccess } from "@/lib/erp/rbac/access";
+import { isUuid } from "@/lib/edge/tenant";
 import { withTenantContext } from "@/lib/tenancy/connections";
 import type { TenantContext, TenantRecord } from "@/lib/tenancy/types";
 
@@ -20,7 +21,6 @@ export interface TenantAuditView {
   check?: ChainCheckView;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function tenantAuditPage(param: string, headers: Headers, q: { query: AuditQuery; verify: boolean }): Promise<{ tenant: TenantRecord; data: TenantAuditView }> {
   const { tenant, principal } = await tenantPage(param, headers);
@@ -43,7 +43,7 @@ async function peopleOf(ctx: TenantContext, page: AuditPage): Promise<Map<string
     if (e.targetType === "user" && e.targetId) ids.add(e.targetId);
   }
   // User.id is a uuid column: anything else could only fail the query.
-  const wanted = [...ids].filter((id) => UUID.test(id));
+  const wanted = [...ids].filter(isUuid);
   if (!wanted.length) return new Map();
   const users = await ctx.db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true, email: true } });
   return new Map(users.map((u) => [u.id, { name: u.name, email: u.email }]));
