@@ -30,10 +30,10 @@ export function resetTokenKeys(): void {
   ring = undefined;
 }
 
-export async function issueToken(principal: Principal, opts: { use?: TokenUse; ttlSeconds?: number } = {}): Promise<{ token: string; expiresAt: string }> {
+export async function issueToken(principal: Principal, opts: { use?: TokenUse; ttlSeconds?: number; now?: number } = {}): Promise<{ token: string; expiresAt: string }> {
   const use = opts.use ?? "access";
   const ttlSeconds = opts.ttlSeconds ?? (use === "access" ? ACCESS_TOKEN_TTL_SECONDS : SESSION_TTL_SECONDS);
-  const { token, expiresAt } = await signToken(await keyRing(), principal, { use, ttlSeconds });
+  const { token, expiresAt } = await signToken(await keyRing(), principal, { use, ttlSeconds, now: opts.now });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 

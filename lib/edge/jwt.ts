@@ -103,7 +103,23 @@ export async function signToken(ring: KeyRing, principal: Principal, opts: { use
 
 const kindByAudience = new Map<string, PrincipalKind>(Object.entries(AUDIENCES).map(([k, a]) => [a, k as PrincipalKind]));
 
+// When each verified principal's token was issued (its iat, in seconds), beside the
+// principal rather than in it: a principal is the same value however it was proven.
+// A tenant re-checks it against the user's sessionsNotBefore (lib/erp/rbac/access.ts).
+const issuedAt = new WeakMap<Principal, number>();
+
+/** The iat of the token this principal was verified from (undefined for principals built otherwise). */
+export function tokenIssuedAt(principal: Principal): number | undefined {
+  return issuedAt.get(principal);
+}
+
 export function principalFromClaims(payload: JWTPayload): Principal {
+  const principal = principalOf(payload);
+  if (typeof payload.iat === "number") issuedAt.set(principal, payload.iat);
+  return principal;
+}
+
+function principalOf(payload: JWTPayload): Principal {
   const aud = payload.aud;
   const kind = typeof aud === "string" ? kindByAudience.get(aud) : undefined;
   if (!kind) throw new TokenError("unexpected audience");

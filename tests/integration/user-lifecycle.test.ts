@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => destroyTenants());
 
 describe("deactivating a user", () => {
-  it("refuses their token and their sign-in at once; reactivating lets them back in; both audited", async () => {
+  it("refuses their token and their sign-in at once; reactivating lets them sign in again (not reuse the old token); both audited", async () => {
     const created = await call(createUser, "/x", { ...as(owner), body: { email: `acc@${t.slug}.test`, name: "Ada Accountant", password: "accountant-password-1" } });
     expect(created.status).toBe(201);
     const accountant = await makeUser(t, ["Accountant"]);
@@ -51,9 +51,23 @@ describe("deactivating a user", () => {
     expect((await login("10.81.0.2")).status).toBe(200);
 
     expect((await patch(owner, accountant.principal.id, { isActive: true })).status).toBe(200);
-    expect((await call(listAccounts, "/x", as(accountant))).status).toBe(200);
+    expect((await call(listAccounts, "/x", as(accountant))).status).toBe(401); // the token from before stays ended
+    const later = (await issueToken(accountant.principal, { now: Date.now() + 1_000 })).token; // signed in again afterwards
+    expect((await call(listAccounts, "/x", { token: later, headers: tenantHeaders(t) })).status).toBe(200);
     expect((await audits("user.deactivated", accountant.principal.id)).map((a) => a.actorId)).toEqual([owner.principal.id]);
     expect(await audits("user.reactivated", accountant.principal.id)).toHaveLength(1);
+  });
+
+  it("ends every earlier token for good: reactivating revives none, a new sign-in works", async () => {
+    const u = await makeUser(t, ["Viewer"]);
+    // A session of two seconds ago (token times are whole seconds).
+    const old = (await issueToken(u.principal, { use: "access", now: Date.now() - 2_000 })).token;
+    expect((await call(listAccounts, "/x", { token: old, headers: tenantHeaders(t) })).status).toBe(200);
+    expect((await patch(owner, u.principal.id, { isActive: false })).status).toBe(200);
+    expect((await patch(owner, u.principal.id, { isActive: true })).status).toBe(200);
+    expect((await call(listAccounts, "/x", { token: old, headers: tenantHeaders(t) })).status).toBe(401);
+    const fresh = (await issueToken(u.principal, { now: Date.now() + 1_000 })).token; // a sign-in after the deactivation's second
+    expect((await call(listAccounts, "/x", { token: fresh, headers: tenantHeaders(t) })).status).toBe(200);
   });
 
   it("renames (audited with from/to); an empty or unchanged patch writes nothing", async () => {

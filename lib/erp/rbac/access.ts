@@ -1,5 +1,6 @@
 import { AppError } from "../../errors";
 import type { ClientDb, TenantContext } from "../../tenancy/types";
+import { tokenIssuedAt } from "../../edge/jwt";
 import { ALL_PERMISSIONS, type Permission } from "../modules";
 
 // What the acting user may do in a tenant: the union of their roles'
@@ -25,13 +26,17 @@ export function effectivePermissions(granted: Iterable<string>, tenantModules: r
   return out;
 }
 
-/** The user's access, or null when the user does not exist or is deactivated. */
-export async function loadAccess(db: ClientDb, userId: string, tenantModules: readonly string[]): Promise<Access | null> {
+/**
+ * The user's access, or null when the user does not exist, is deactivated, or the token was
+ * issued (iat, seconds) before the user's sessionsNotBefore.
+ */
+export async function loadAccess(db: ClientDb, userId: string, tenantModules: readonly string[], tokenIssuedAt?: number): Promise<Access | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { isActive: true, roles: { select: { roleId: true, role: { select: { permissions: { select: { permission: true } } } } } } },
+    select: { isActive: true, sessionsNotBefore: true, roles: { select: { roleId: true, role: { select: { permissions: { select: { permission: true } } } } } } },
   });
   if (!user || !user.isActive) return null;
+  if (user.sessionsNotBefore && tokenIssuedAt !== undefined && tokenIssuedAt * 1000 < user.sessionsNotBefore.getTime()) return null;
   const granted = user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission));
   return { userId, roleIds: user.roles.map((r) => r.roleId), permissions: effectivePermissions(granted, tenantModules) };
 }
@@ -53,7 +58,7 @@ export function actorAccess(ctx: TenantContext): Promise<Access> {
         const modules = tenant.modules.filter((m) => principal.modules.includes(m));
         return { userId: principal.id, roleIds: [], permissions: effectivePermissions(ALL_PERMISSIONS, modules) };
       }
-      const access = await loadAccess(ctx.db, principal.id, tenant.modules);
+      const access = await loadAccess(ctx.db, principal.id, tenant.modules, tokenIssuedAt(principal));
       if (!access) throw new AppError("unauthorized", "This account is no longer active.");
       return access;
     })();
