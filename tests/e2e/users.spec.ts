@@ -43,3 +43,35 @@ test("an owner deactivates and reactivates a user; the user's session ends at on
   await expect(danaPage.getByTestId("user-name")).toHaveText("Dana Doe");
   await danaContext.close();
 });
+
+test("an owner hands a user who forgot their password a reset link; it works once", async ({ page, request, browser }) => {
+  const slug = `reset${Date.now().toString(36)}`;
+  await createTenant(request, { slug, name: "Reset Ltd", adminName: "Rory Owner", adminPassword: "reset-owner-password-1" });
+  await submitTenantSignIn(page, slug, `owner@${slug}.test`, "reset-owner-password-1");
+  await expect(page.getByTestId("user-name")).toHaveText("Rory Owner");
+  await page.goto(tenantUrl(slug, "/users"));
+  await page.getByLabel("New user email").fill(`fay@${slug}.test`);
+  await page.getByLabel("New user name").fill("Fay Forgetful");
+  await page.getByLabel("New user password").fill("forgotten-password-1");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const fay = page.getByTestId(`user-row-fay@${slug}.test`);
+  await fay.getByRole("button", { name: "Password link for Fay Forgetful" }).click();
+  await expect(fay).toContainText("A password reset link for Fay Forgetful");
+  const link = await fay.getByTestId("password-link").inputValue();
+  expect(link.startsWith(tenantUrl(slug, "/setup?token="))).toBe(true);
+
+  const fayPage = await (await browser.newContext()).newPage();
+  await fayPage.goto(link);
+  await expect(fayPage.getByTestId("setup-email")).toHaveText(`fay@${slug}.test`);
+  await fayPage.getByLabel("New password").fill("remembered-password-1");
+  await fayPage.getByLabel("Confirm password").fill("remembered-password-1");
+  await fayPage.getByRole("button", { name: "Set password" }).click();
+  await expect(fayPage).toHaveURL(new RegExp(`/sign-in\\?`));
+  await fayPage.getByLabel("Password").fill("remembered-password-1");
+  await fayPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(fayPage.getByTestId("user-name")).toHaveText("Fay Forgetful");
+  // Spent: the link now only says so.
+  await fayPage.goto(link);
+  await expect(fayPage.getByTestId("setup-link-spent")).toBeVisible();
+  await fayPage.context().close();
+});

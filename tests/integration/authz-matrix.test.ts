@@ -138,6 +138,9 @@ const MATRIX: Record<string, Entry> = {
     // An empty change: the pass answers 200 and changes nothing.
     PATCH: clientRoute("/api/client/users/:id", { params: (w) => ({ id: w.userIdA }), body: {}, expect: { ownWith: 200 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
   },
+  "app/api/client/users/[id]/password-link/route.ts": {
+    POST: clientRoute("/api/client/users/:id/password-link", { params: (w) => ({ id: w.userIdA }), expect: { ownWith: 201 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
+  },
   "app/api/client/users/[id]/roles/route.ts": {
     POST: clientRoute("/api/client/users/:id/roles", { params: (w) => ({ id: w.userIdA }), body: { roles: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
   },
@@ -279,6 +282,12 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     core: async () => (await import("@/app/t/[tenant]/users/action-cores")).createUserCore,
     coreName: "createUserCore",
     input: { email: "bad" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/users/actions.ts#issuePasswordLinkAction": {
+    core: async () => (await import("@/app/t/[tenant]/users/action-cores")).issuePasswordLinkCore,
+    coreName: "issuePasswordLinkCore",
+    input: { id: "not-a-uuid" },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
   "app/t/[tenant]/users/actions.ts#setUserActiveAction": {

@@ -5,13 +5,16 @@ import { AppError } from "../../errors";
 import { defaultStore } from "../../ratelimit";
 import { withTenantDb } from "../../tenancy/connections";
 import type { TenantRecord } from "../../tenancy/types";
-import { SETUP_LINK_SPENT, setupTokenUser } from "./setup-token";
+import { linkApplies, SETUP_LINK_SPENT, setupTokenUser } from "./setup-token";
 import { ZCreateUserRequest } from "./users.types";
 
 // A setup link's visitor (no session: the token is the credential) sets the
-// first password of the user it names. Single-use without server-side state:
-// the password is written only while passwordHash is still null, in the same
-// UPDATE that checks it, so two racing submissions set it once. Refusals
+// first password of the user it names; a reset link's visitor replaces the
+// password it was issued against. Single-use without server-side state: the
+// password is written only while the stored hash is still the one the link
+// applies to (null, or the replaced one), in the same UPDATE that checks it, so
+// two racing submissions set it once. A reset also ends the user's earlier
+// sessions (sessionsNotBefore), since a reset may follow a leaked password. Refusals
 // (forged, expired, another tenant's, spent, deactivated) share one answer and
 // count per address like failed sign-ins; past the limit even a good link waits.
 // The tenant DB is leased for the lookup and the write, not across argon2.
@@ -37,17 +40,22 @@ export async function setInitialPassword(tenant: TenantRecord, input: SetInitial
     return new AppError("not_found", SETUP_LINK_SPENT);
   };
 
-  const userId = setupTokenUser(tenant, input.token);
-  if (!userId) throw await refuse();
-  const user = await withTenantDb(tenant, (db) => db.user.findFirst({ where: { id: userId, isActive: true, passwordHash: null }, select: { id: true, email: true } }));
-  if (!user) throw await refuse();
+  const claim = setupTokenUser(tenant, input.token);
+  if (!claim) throw await refuse();
+  const user = await withTenantDb(tenant, (db) => db.user.findFirst({ where: { id: claim.userId, isActive: true }, select: { id: true, email: true, passwordHash: true } }));
+  if (!user || !linkApplies(claim, user.passwordHash)) throw await refuse();
 
   const passwordHash = await hashPassword(input.password);
+  const reset = claim.replaces !== undefined;
   const set = await withTenantDb(tenant, (db) =>
     db.$transaction(async (tx) => {
-      const r = await tx.user.updateMany({ where: { id: user.id, isActive: true, passwordHash: null }, data: { passwordHash } });
+      const r = await tx.user.updateMany({
+        where: { id: user.id, isActive: true, passwordHash: user.passwordHash },
+        // A reset ends sessions issued before this second (token times are whole seconds; the user's own sign-in right after must work).
+        data: { passwordHash, ...(reset ? { sessionsNotBefore: new Date(Math.floor(Date.now() / 1000) * 1000) } : {}) },
+      });
       if (r.count !== 1) return false;
-      await appendTenantAudit(tx, { actorType: "client-user", actorId: user.id, action: "user.password_set", targetType: "user", targetId: user.id, metadata: { via: "setup-link" }, ip: meta.ip });
+      await appendTenantAudit(tx, { actorType: "client-user", actorId: user.id, action: "user.password_set", targetType: "user", targetId: user.id, metadata: { via: reset ? "reset-link" : "setup-link" }, ip: meta.ip });
       return true;
     }),
   );

@@ -1,6 +1,7 @@
 // Cores of the tenant users page's server actions (see lib/http/action.ts); actions.ts exports the thin "use server" wrappers.
 import { z } from "zod";
 import { createUser } from "@/lib/erp/users/create-user";
+import { issuePasswordLink } from "@/lib/erp/users/issue-password-link";
 import { updateUser } from "@/lib/erp/users/update-user";
 import { ZCreateUserRequest, ZUserId } from "@/lib/erp/users/users.types";
 import { defineAction } from "@/lib/http/action";
@@ -11,3 +12,6 @@ export const createUserCore = defineAction({ auth: "client-user", permission: "c
 export const setUserActiveCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZUserId.extend({ isActive: z.boolean() }).strict() }, ({ ctx, input }) =>
   updateUser(ctx!, input.id, { isActive: input.isActive }),
 );
+
+/** A one-time password link (setup or reset) for a user, shown once on the users page. */
+export const issuePasswordLinkCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZUserId.strict() }, ({ ctx, input }) => issuePasswordLink(ctx!, input.id));

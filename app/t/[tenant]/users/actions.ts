@@ -1,7 +1,7 @@
 "use server";
-// Server actions of the users page (core:users:write): create a user; deactivate or reactivate one.
+// Server actions of the users page (core:users:write): create a user; deactivate or reactivate one; a password link.
 import { headers } from "next/headers";
-import { createUserCore, setUserActiveCore } from "./action-cores";
+import { createUserCore, issuePasswordLinkCore, setUserActiveCore } from "./action-cores";
 
 export interface CreateUserState {
   error?: string;
@@ -22,4 +22,14 @@ export interface UserRowState {
 export async function setUserActiveAction(_state: UserRowState, form: FormData): Promise<UserRowState> {
   const r = await setUserActiveCore(await headers(), { id: form.get("id"), isActive: form.get("isActive") === "true" });
   return r.ok ? { done: true } : { error: r.problem.detail ?? r.problem.title };
+}
+
+export interface PasswordLinkState {
+  error?: string;
+  link?: { url: string; kind: "setup" | "reset"; expiresAt: string };
+}
+
+export async function issuePasswordLinkAction(_state: PasswordLinkState, form: FormData): Promise<PasswordLinkState> {
+  const r = await issuePasswordLinkCore(await headers(), { id: form.get("id") });
+  return r.ok ? { link: { url: r.data.link, kind: r.data.kind, expiresAt: r.data.expiresAt } } : { error: r.problem.detail ?? r.problem.title };
 }

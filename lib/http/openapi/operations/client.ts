@@ -62,6 +62,17 @@ export const CLIENT_OPERATIONS: readonly Operation[] = [
   },
   {
     method: "POST",
+    path: "/api/client/users/{id}/password-link",
+    operationId: "issuePasswordLink",
+    summary: "→ 201 {link, email, kind, expiresAt}: a one-time link to set the user's first password (setup, 7 days) or replace a forgotten one (reset, 24 hours) (core:users:write). Another tenant's user id → 404.",
+    auth: "client-user",
+    permission: "core:users:write",
+    params: ZUserId,
+    success: { status: 201, description: "The link (a credential: answered once, never stored), whom it is for, setup or reset, and until when it works. A reset ends the user's earlier sessions." },
+    problems: { 403: "the user holds permissions you do not", 404: "no such user in this tenant", 409: "the user is deactivated" },
+  },
+  {
+    method: "POST",
     path: "/api/client/users/{id}/roles",
     operationId: "setUserRoles",
     summary: "{roles: roleId[]} replaces the user's roles (core:users:write). Another tenant's user id → 404.",
