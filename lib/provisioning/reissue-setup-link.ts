@@ -7,8 +7,9 @@ import { withTenantContext } from "../tenancy/connections";
 import { getTenant } from "../tenancy/registry";
 import { issueSetupToken, setupLink, SETUP_LINK_TTL_SECONDS } from "./setup-link";
 
-// POST /api/enterprise/clients/:id/setup-link — a new one-time setup link for a
-// client's first admin whose link expired or was lost. Only an Owner who has
+// POST /api/enterprise/clients/:id/setup-link (and /api/super-admin/… for an
+// assigned client) — a new one-time setup link for a client's first admin whose
+// link expired or was lost. Only an Owner who has
 // never set a password can get one (a link never replaces a password: that
 // would be a password reset, which belongs to the tenant's own admins). Links
 // are stateless (setup-link.ts): an older, unexpired link stays valid until
@@ -23,7 +24,7 @@ export interface SetupLinkIssued {
 export async function reissueSetupLink(
   clientId: string,
   input: { email?: string },
-  actor: { principal: Extract<Principal, { kind: "enterprise-admin" }>; ip?: string | null },
+  actor: { principal: Extract<Principal, { kind: "enterprise-admin" | "super-admin" }>; ip?: string | null },
   db: EnterpriseDb = enterpriseDb(),
 ): Promise<SetupLinkIssued> {
   const tenant = await getTenant(clientId, db);
@@ -44,7 +45,7 @@ export async function reissueSetupLink(
   const now = Date.now();
   const token = issueSetupToken(tenant.id, user.id, SETUP_LINK_TTL_SECONDS, now);
   await appendEnterpriseAudit(db, {
-    actorType: "enterprise-admin",
+    actorType: actor.principal.kind,
     actorId: actor.principal.id,
     ip: actor.ip ?? null,
     action: "client.setup_link_issued",

@@ -113,6 +113,10 @@ const MATRIX: Record<string, Entry> = {
   "app/api/super-admin/clients/[id]/assign-module/route.ts": {
     POST: superAdminRoute("/api/super-admin/clients/:id/assign-module", { params: (w) => ({ id: w.a.id }), body: {}, expect: { superAdmin: 422 } as Record<Actor, Expect> }),
   },
+  // Tenant A's first owner never set a password: its assigned super admin gets a link (behaviour: super-admin-routes.test.ts).
+  "app/api/super-admin/clients/[id]/setup-link/route.ts": {
+    POST: superAdminRoute("/api/super-admin/clients/:id/setup-link", { params: (w) => ({ id: w.a.id }), expect: { superAdmin: 201 } as Record<Actor, Expect> }),
+  },
   "app/api/super-admin/clients/[id]/users/route.ts": {
     GET: superAdminRoute("/api/super-admin/clients/:id/users", { params: (w) => ({ id: w.a.id }), expect: { superAdmin: 200 } as Record<Actor, Expect> }),
   },

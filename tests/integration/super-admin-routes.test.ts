@@ -6,6 +6,7 @@ import { GET as listSuperAdminsRoute, POST as createSuperAdminRoute } from "@/ap
 import { PUT as updateSuperAdminRoute } from "@/app/api/enterprise/super-admins/[id]/route";
 import { POST as superAdminLogin } from "@/app/api/super-admin/auth/login/route";
 import { POST as assignModuleRoute } from "@/app/api/super-admin/clients/[id]/assign-module/route";
+import { POST as setupLinkRoute } from "@/app/api/super-admin/clients/[id]/setup-link/route";
 import { GET as clientUsersRoute } from "@/app/api/super-admin/clients/[id]/users/route";
 import { GET as myClientsRoute } from "@/app/api/super-admin/clients/route";
 import { verifyEnterpriseAuditChain } from "@/lib/audit";
@@ -15,6 +16,7 @@ import { MODULES } from "@/lib/erp/modules";
 import { getTenant } from "@/lib/tenancy/registry";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
+import { createClient } from "@/lib/provisioning";
 import { destroyTenants, makeEnterpriseAdminToken, makeTenant, makeUser } from "@/tests/helpers/tenants";
 
 // Super admins: created and managed by enterprise admins, then working on the
@@ -224,6 +226,21 @@ describe("super admins work on their assigned clients only", () => {
 
     expect((await call(clientUsersRoute, `/api/super-admin/clients/${b.id}/users`, { token: sa.token, params: { id: b.id } })).status).toBe(404);
     expect((await call(clientUsersRoute, `/api/super-admin/clients/${randomUUID()}/users`, { token: sa.token, params: { id: randomUUID() } })).status).toBe(404);
+  });
+
+  it("issues a new setup link for an assigned client's owner without a password (audited as the super admin); another client → 404", async () => {
+    const slug = `salink${randomUUID().slice(0, 8)}`;
+    const { body } = await createClient({ name: "Setup For Super", slug, adminEmail: `first@${slug}.test` }, { type: "system", id: null });
+    const c = (await getTenant(body.clientId))!;
+    const sa = await superAdmin(["core"], [c]);
+    const link = (id: string) => call(setupLinkRoute, `/api/super-admin/clients/${id}/setup-link`, { method: "POST", token: sa.token, params: { id } });
+    const r = await link(c.id);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ email: `first@${slug}.test` });
+    expect(r.body.setupLink.startsWith(`http://${slug}.localhost:`)).toBe(true);
+    expect(await auditOf("client.setup_link_issued", c.id)).toMatchObject([{ actorType: "super-admin", actorId: sa.id }]);
+    expect((await link(b.id)).status).toBe(404); // not assigned to them
+    expect((await link(a.id)).status).toBe(404); // assigned to other super admins only
   });
 
   it("refuses other kinds of principal on the super admin routes", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZLoginRequest } from "../../../auth/login";
+import { ZSetupLinkQuery } from "../../../provisioning";
 import { ZAssignedClientParams, ZAssignedClientView, ZAssignModuleRequest } from "../../../super-admin";
 import type { Operation } from "../types";
 import { LOGIN_EXAMPLES, LOGIN_PROBLEMS } from "./enterprise";
@@ -40,6 +41,18 @@ export const SUPER_ADMIN_OPERATIONS: readonly Operation[] = [
     examples: { minimal: { module: "ledger" } },
     success: { status: 200, description: "{id, modules}: the client and all its module keys." },
     problems: { 403: "the caller does not hold this module", 404: "not a client assigned to the caller", 409: "the client is not active", 422: "unknown module" },
+  },
+  {
+    method: "POST",
+    path: "/api/super-admin/clients/{id}/setup-link",
+    operationId: "reissueAssignedSetupLink",
+    summary:
+      "[?email=] → 201 {setupLink, email, expiresAt}: for an assigned client, a new one-time link for an owner who has not set a password yet. Another client → 404; everyone has a password → 409.",
+    auth: "super-admin",
+    params: ZAssignedClientParams,
+    query: ZSetupLinkQuery,
+    success: { status: 201, description: "{setupLink, email, expiresAt}: the new link, the owner it is for, and when it expires." },
+    problems: { 404: "not a client assigned to the caller", 409: "the client is not active; or no owner (or not this email) is waiting to set a password" },
   },
   {
     method: "GET",
