@@ -1,7 +1,8 @@
 import type { AssignedClientView } from "@/lib/super-admin";
+import { AssignedClientActions } from "./assigned-client-actions";
 import { SlugLink, StatusBadge } from "./clients-table";
 
-// A super admin's assigned clients (read-only; server component).
+// A super admin's assigned clients (server component): what they are, and a new setup link for an active one.
 
 export function AssignedClients({ clients, tenantUrl }: { clients: AssignedClientView[]; tenantUrl: (slug: string) => string }) {
   if (clients.length === 0) {
@@ -23,6 +24,7 @@ export function AssignedClients({ clients, tenantUrl }: { clients: AssignedClien
             <th scope="col" className="px-4 py-2">Segment</th>
             <th scope="col" className="px-4 py-2">Modules</th>
             <th scope="col" className="px-4 py-2">Schema</th>
+            <th scope="col" className="px-4 py-2">Actions</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -38,6 +40,7 @@ export function AssignedClients({ clients, tenantUrl }: { clients: AssignedClien
               <td className="px-4 py-2 text-slate-700">{c.segment ?? <span className="text-slate-400">—</span>}</td>
               <td className="px-4 py-2 font-mono text-xs">{c.modules.join(", ")}</td>
               <td className="px-4 py-2 font-mono text-xs">{c.schemaVersion ?? "none"}</td>
+              <td className="px-4 py-2">{c.status === "ACTIVE" ? <AssignedClientActions id={c.id} name={c.name} /> : <span className="text-xs text-slate-400">—</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -67,8 +67,8 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
   );
 }
 
-/** A freshly issued setup link: shown once, to copy and send to the owner it names. */
-function IssuedLink({ link }: { link: NonNullable<SetupLinkState["link"]> }) {
+/** A freshly issued setup link: shown once, to copy and send to the owner it names (also in the super admin's table). */
+export function IssuedLink({ link }: { link: NonNullable<SetupLinkState["link"]> }) {
   const inputId = useId();
   return (
     <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">

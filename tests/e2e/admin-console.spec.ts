@@ -113,5 +113,9 @@ test("a super admin sees only the clients assigned to them, and no client manage
   await expect(page.getByTestId(`assigned-row-theirs-${id}`)).toHaveCount(0);
   await expect(page.getByRole("link", { name: "New client" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Suspend / })).toHaveCount(0);
+  // What a super admin may do for an assigned client: hand its owner a new setup link.
+  const mine = page.getByTestId(`assigned-row-mine-${id}`);
+  await mine.getByRole("button", { name: `New setup link for Client mine-${id}` }).click();
+  expect((await mine.getByTestId("reissued-setup-link").inputValue()).startsWith(tenantUrl(`mine-${id}`, "/setup?token="))).toBe(true);
   expect((await page.goto("/admin/clients/new"))?.status()).toBe(404);
 });

@@ -325,6 +325,12 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { id: NO_SUCH_CLIENT },
     expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 404, superAdmin: 403 },
   },
+  "app/admin/clients/actions.ts#issueAssignedSetupLinkAction": {
+    core: async () => (await import("@/app/admin/clients/action-cores")).issueAssignedSetupLinkCore,
+    coreName: "issueAssignedSetupLinkCore",
+    input: { id: NO_SUCH_CLIENT },
+    expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 404 },
+  },
   // Public: the setup token is the credential (tests/integration/setup-password.test.ts); whoever asks reaches validation.
   "app/t/[tenant]/setup/actions.ts#setInitialPasswordAction": {
     core: async () => (await import("@/app/t/[tenant]/setup/action-cores")).setInitialPasswordCore,

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { defineAction } from "@/lib/http/action";
 import { clientIp } from "@/lib/http/request";
 import { archiveClient, createClient, reissueSetupLink, updateClient, type Actor } from "@/lib/provisioning";
+import { reissueAssignedSetupLink, type SuperAdminPrincipal } from "@/lib/super-admin";
 
 const actorOf = (principal: { id: string } | null, headers: Headers): Actor => ({ type: "enterprise-admin", id: principal!.id, ip: clientIp(headers) });
 
@@ -45,4 +46,9 @@ export const ZIssueSetupLinkAction = z.object({ id: z.uuid() }).strict();
 /** A new setup link for the client's owner who has not set a password yet (409 when every owner has one). */
 export const issueSetupLinkCore = defineAction({ auth: "enterprise-admin", input: ZIssueSetupLinkAction }, async ({ input, principal, headers }) =>
   reissueSetupLink(input.id, {}, { principal: principal as EnterpriseAdmin, ip: clientIp(headers) }),
+);
+
+/** The super admin's table: the same link for a client assigned to them (any other → 404). */
+export const issueAssignedSetupLinkCore = defineAction({ auth: "super-admin", input: ZIssueSetupLinkAction }, async ({ input, principal, headers }) =>
+  reissueAssignedSetupLink(principal as SuperAdminPrincipal, input.id, {}, { ip: clientIp(headers) }),
 );

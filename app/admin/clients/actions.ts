@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import type { Problem } from "@/lib/errors";
-import { archiveClientCore, createClientCore, issueSetupLinkCore, setClientStatusCore } from "./action-cores";
+import { archiveClientCore, createClientCore, issueAssignedSetupLinkCore, issueSetupLinkCore, setClientStatusCore } from "./action-cores";
 
 export interface CreateClientState {
   /** The Idempotency-Key of the next submit: kept while a submit may be a repeat, new after a refusal (the corrected form is a new request). */
@@ -53,6 +53,14 @@ export async function archiveClientAction(_state: RowActionState, form: FormData
 }
 
 export async function issueSetupLinkAction(_state: SetupLinkState, form: FormData): Promise<SetupLinkState> {
-  const r = await issueSetupLinkCore(await headers(), { id: form.get("id") });
+  return linkState(await issueSetupLinkCore(await headers(), { id: form.get("id") }));
+}
+
+/** The same for a super admin, on a client assigned to them. */
+export async function issueAssignedSetupLinkAction(_state: SetupLinkState, form: FormData): Promise<SetupLinkState> {
+  return linkState(await issueAssignedSetupLinkCore(await headers(), { id: form.get("id") }));
+}
+
+function linkState(r: Awaited<ReturnType<typeof issueSetupLinkCore>>): SetupLinkState {
   return r.ok ? { link: { url: r.data.setupLink, email: r.data.email, expiresAt: r.data.expiresAt } } : { error: r.problem.detail ?? r.problem.title };
 }
