@@ -1,12 +1,13 @@
 import { notFound, redirect } from "next/navigation";
 import { config, isProduction } from "../config";
-import { enterpriseDb } from "../enterprise/db";
 import { EDGE_TENANT_HEADER, parseHost } from "../edge/tenant";
+import { AppError } from "../errors";
 import { actorAccess } from "../erp/rbac/access";
 import { withTenantContext } from "../tenancy/connections";
 import { getTenant } from "../tenancy/registry";
 import type { TenantRecord } from "../tenancy/types";
 import type { ClientUserPrincipal, Principal } from "./principal";
+import { assertAdminActive } from "./active";
 import { optionalPrincipal } from "./session";
 
 // Node-side checks for pages (server components). Middleware may have been
@@ -50,7 +51,12 @@ export async function currentAdmin(headers: Headers): Promise<AdminPrincipal | n
   if (parseHost(headers.get("host"), config().APP_DOMAIN).kind === "tenant") return null;
   const p = await optionalPrincipal(headers);
   if (!p || (p.kind !== "enterprise-admin" && p.kind !== "super-admin")) return null;
-  const db = enterpriseDb();
-  const row = p.kind === "enterprise-admin" ? await db.enterpriseAdmin.findUnique({ where: { id: p.id }, select: { isActive: true } }) : await db.superAdmin.findUnique({ where: { id: p.id }, select: { isActive: true } });
-  return row?.isActive ? p : null;
+  // The same check as every API request: active now, and (super admins) the session not from before a deactivation.
+  return assertAdminActive(p).then(
+    () => p,
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "unauthorized") return null;
+      throw err;
+    },
+  );
 }

@@ -132,7 +132,7 @@ describe("enterprise admins manage super admins", () => {
     expect(row.modules.map((m) => m.module.key)).toEqual(["ledger"]);
   });
 
-  it("deactivating stops the super admin's token at once and their sign-in; reactivating restores them", async () => {
+  it("deactivating stops the super admin's token at once and their sign-in; reactivated, they sign in again (the old token stays ended)", async () => {
     const sa = await superAdmin(["core"], [a]);
     const put = (body: unknown) => call(updateSuperAdminRoute, `/api/enterprise/super-admins/${sa.id}`, { method: "PUT", token: ea, params: { id: sa.id }, body });
     expect((await call(myClientsRoute, "/api/super-admin/clients", { token: sa.token })).status).toBe(200);
@@ -146,7 +146,11 @@ describe("enterprise admins manage super admins", () => {
     expect(await auditOf("super_admin.deactivated", sa.id)).toHaveLength(1);
 
     expect((await put({ isActive: true })).status).toBe(200);
-    expect((await call(myClientsRoute, "/api/super-admin/clients", { token: sa.token })).status).toBe(200);
+    expect((await call(myClientsRoute, "/api/super-admin/clients", { token: sa.token })).status).toBe(401); // issued before the deactivation
+    const principal = await verifyToken(sa.token);
+    const later = (await issueToken(principal, { now: Date.now() + 1_000 })).token; // a sign-in after the deactivation's second
+    expect((await call(myClientsRoute, "/api/super-admin/clients", { token: later })).status).toBe(200);
+    expect((await call(superAdminLogin, "/api/super-admin/auth/login", { headers: ip(4), body: { email: sa.email, password: PASSWORD } })).status).toBe(200);
     expect(await auditOf("super_admin.reactivated", sa.id)).toHaveLength(1);
   });
 });

@@ -39,6 +39,8 @@ export async function updateSuperAdmin(id: string, input: unknown, actor: Enterp
           ...(req.name !== undefined ? { name: req.name } : {}),
           ...(req.segments !== undefined ? { segments: req.segments } : {}),
           ...(req.isActive !== undefined ? { isActive: req.isActive } : {}),
+          // Deactivation ends every token issued so far, for good (as for tenant users: lib/erp/users/update-user.ts).
+          ...(req.isActive === false && current.isActive ? { sessionsNotBefore: new Date(Math.ceil((Date.now() + 1) / 1000) * 1000) } : {}),
         },
         select: superAdminViewSelect,
       });
