@@ -12,6 +12,7 @@ import { enterpriseDb } from "@/lib/enterprise/db";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { destroyTenants, makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
+import { pageOutcome as outcome } from "@/tests/helpers/pages";
 
 // The audit log pages' access and data (app/t/[tenant]/audit/audit-page.ts,
 // app/admin/audit/audit-page.ts), as the pages call them with a browser's
@@ -38,19 +39,6 @@ const adminSession = async (token: string) => (await issueToken(await verifyToke
 const tenantFilters = (params: SearchParams = {}, limit = 50) => parseAuditFilters(params, TENANT_ACTION_KINDS, limit);
 const readTenant = (s: string, params?: SearchParams, limit?: number) => tenantAuditPage(tenant.slug, onTenant(s), tenantFilters(params, limit));
 const readGlobal = (s: string | undefined, params: SearchParams = {}) => adminAuditPage(onApex(s), parseAuditFilters(params, ENTERPRISE_ACTION_KINDS, 50), params.client);
-
-/** What a page's navigation throws (notFound / redirect) as a digest, or "rendered". */
-async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "rendered";
-  } catch (err) {
-    const digest = String((err as { digest?: string }).digest ?? err);
-    if (digest.includes("404")) return "not found";
-    if (digest.startsWith("NEXT_REDIRECT")) return `redirect ${digest.split(";")[2]}`;
-    throw err;
-  }
-}
 
 afterAll(() => destroyTenants());
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { listAccounts } from "@/lib/erp/ledger/list-accounts";
 import { trialBalance } from "@/lib/erp/ledger/trial-balance";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { destroyTenants, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
+import { pageOutcome as outcome } from "@/tests/helpers/pages";
 
 // The ledger pages (app/t/[tenant]/ledger): who sees which page and which write
 // controls (ledger-page.ts), and their actions' cores as a browser's server
@@ -23,19 +24,6 @@ const h = (session?: string) => {
   return headers;
 };
 const session = async (u: TestUser) => (await issueToken(u.principal, { use: "session" })).token;
-
-/** What a page's navigation throws (notFound / redirect) as a digest, or "rendered". */
-async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "rendered";
-  } catch (err) {
-    const digest = String((err as { digest?: string }).digest ?? err);
-    if (digest.includes("404")) return "not found";
-    if (digest.startsWith("NEXT_REDIRECT")) return `redirect ${digest.split(";")[2]}`;
-    throw err;
-  }
-}
 
 afterAll(() => destroyTenants());
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { issueToken } from "@/lib/auth/tokens";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { destroyTenants, makeEnterpriseAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
 import { verifyToken } from "@/lib/auth/tokens";
+import { pageOutcome } from "@/tests/helpers/pages";
 
 // The Node-side checks pages make, as if the middleware had been skipped
 // (CVE-2025-29927): /t/<tenant> must match the host, and a session counts
@@ -23,14 +24,7 @@ beforeAll(async () => {
 });
 
 const h = (o: Record<string, string>) => new Headers(o);
-async function notFoundOf(p: Promise<unknown>): Promise<boolean> {
-  try {
-    await p;
-    return false;
-  } catch (err) {
-    return String((err as { digest?: string }).digest ?? "").includes("404");
-  }
-}
+const notFoundOf = async (p: Promise<unknown>) => (await pageOutcome(p)) === "not found";
 
 describe("tenant pages", () => {
   it("render for the host's own tenant with its signed-in user", async () => {
