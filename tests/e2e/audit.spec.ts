@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { adminEmail, adminPassword, createTenant, signInOnTenant, tenantUrl } from "./support";
+import { adminEmail, adminPassword, createTenant, ownerApiHeaders, signInOnTenant, tenantUrl } from "./support";
 
 // The audit log pages in the browser against the built app: the enterprise admin
 // reads the global log at /admin/audit (filtered by a client made through the API,
@@ -51,10 +51,7 @@ test("a tenant's owner reads its own log from the home page; a Viewer may, an Ac
   await createTenant(request, { slug, name: "Audit Trail Ltd", adminName: "Ada Auditor", adminPassword: password });
 
   // A Viewer and an Accountant, through the API as the owner.
-  const tenant = { "x-tenant-id": slug };
-  const login = await request.post("/api/client/auth/login", { headers: tenant, data: { email: `owner@${slug}.test`, password } });
-  expect(login.status()).toBe(200);
-  const auth = { ...tenant, authorization: `Bearer ${(await login.json()).token}` };
+  const auth = await ownerApiHeaders(request, slug, password);
   const roles: { id: string; name: string }[] = (await (await request.get("/api/client/roles", { headers: auth })).json()).roles;
   const roleId = (name: string) => roles.find((r) => r.name === name)!.id;
   for (const [name, role] of [["Vic Viewer", "Viewer"], ["Acton Accountant", "Accountant"]] as const) {

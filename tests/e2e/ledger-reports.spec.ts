@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createTenant, tenantUrl } from "./support";
+import { createTenant, ownerApiHeaders, tenantUrl } from "./support";
 
 // The ledger's lifecycle pages in the browser against the real built app: an owner
 // (entries recorded through the API) reverses a posted entry from the journal, edits
@@ -62,10 +62,7 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
   await createTenant(request, { slug, name: "Reversal & Co", adminName: "Rita Reports", adminPassword: password });
 
   // The standard chart and the entries, through the API as the owner.
-  const tenant = { "x-tenant-id": slug };
-  const login = await request.post("/api/client/auth/login", { headers: tenant, data: { email: `owner@${slug}.test`, password } });
-  expect(login.status()).toBe(200);
-  const auth = { ...tenant, authorization: `Bearer ${(await login.json()).token}` };
+  const auth = await ownerApiHeaders(request, slug, password);
   const chart = await request.post("/api/client/accounts/defaults", { headers: auth });
   expect(chart.status()).toBe(200);
   const accounts: { id: string; code: string; type: AccountType }[] = (await chart.json()).accounts;

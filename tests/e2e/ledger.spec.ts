@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createTenant, tenantUrl } from "./support";
+import { createTenant, ownerApiHeaders, tenantUrl } from "./support";
 
 // The general ledger pages in the browser against the real built app (embedded
 // PostgreSQL): a tenant made through the enterprise API, its first admin (Owner)
@@ -144,10 +144,7 @@ test("the journal pages through older entries with the service's cursor", async 
   const password = "ledger-owner-password-2";
   await createTenant(request, { slug, name: "Ledger Books Ltd", adminName: "Lena Ledger", adminPassword: password });
   // 27 entries through the API as the owner: one page of 25 and two older ones.
-  const tenant = { "x-tenant-id": slug };
-  const login = await request.post("/api/client/auth/login", { headers: tenant, data: { email: `owner@${slug}.test`, password } });
-  expect(login.status()).toBe(200);
-  const auth = { ...tenant, authorization: `Bearer ${(await login.json()).token}` };
+  const auth = await ownerApiHeaders(request, slug, password);
   const chart = await request.post("/api/client/accounts/defaults", { headers: auth });
   expect(chart.status()).toBe(200);
   const accounts: { id: string; code: string }[] = (await chart.json()).accounts;

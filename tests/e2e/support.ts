@@ -38,3 +38,11 @@ export async function signInOnTenant(page: Page, slug: string, email: string, pa
   await submitTenantSignIn(page, slug, email, password);
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
 }
+
+/** API headers of a tenant's first admin (owner@<slug>.test), signed in through POST /api/client/auth/login. */
+export async function ownerApiHeaders(request: APIRequestContext, slug: string, password: string): Promise<Record<string, string>> {
+  const tenant = { "x-tenant-id": slug };
+  const login = await request.post("/api/client/auth/login", { headers: tenant, data: { email: `owner@${slug}.test`, password } });
+  expect(login.status()).toBe(200);
+  return { ...tenant, authorization: `Bearer ${(await login.json()).token}` };
+}

@@ -7,6 +7,7 @@ import { issueToken, verifyToken } from "@/lib/auth/tokens";
 import { enterpriseDb } from "@/lib/enterprise/db";
 import type { ActionResult } from "@/lib/http/action";
 import { call, type Handler } from "@/tests/helpers/http";
+import { METHODS, routeFiles, type Method } from "@/tests/helpers/route-source";
 import { destroyTenants, makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
 
 // The authorization matrix: every route file under app/api × every method it
@@ -51,7 +52,6 @@ interface Case {
   foreignObject?: (w: World) => Record<string, string>;
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Entry = { public?: string } & Partial<Record<Method, Case>>;
 
 const clientRoute = (p: string, extra: Partial<Case> = {}): Case => ({
@@ -185,17 +185,6 @@ const MATRIX: Record<string, Entry> = {
   "app/api/client/reports/balance-sheet/route.ts": { GET: clientRoute("/api/client/reports/balance-sheet", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
 };
 
-function routeFiles(dir = "app/api"): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...routeFiles(p));
-    else if (name === "route.ts" || name === "route.tsx" || name === "route.js") out.push(p.split(path.sep).join("/"));
-  }
-  return out.sort();
-}
-
-const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 let w: World;
 
 afterAll(() => destroyTenants());
