@@ -1,5 +1,6 @@
 import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
 import { schemaBehindWhere } from "../provisioning/list-clients";
+import { CLIENT_STATUSES } from "../provisioning/schemas";
 import { connectionFactory } from "../tenancy/connections";
 import { renderMetrics, type Gauge } from "./metrics";
 
@@ -8,7 +9,6 @@ import { renderMetrics, type Gauge } from "./metrics";
 // the process. Two small enterprise queries per scrape; no tenant database is
 // touched.
 
-const STATUSES = ["PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "ARCHIVED"] as const;
 
 export async function platformGauges(db: EnterpriseDb = enterpriseDb()): Promise<Gauge[]> {
   const [byStatus, behind] = await Promise.all([db.client.groupBy({ by: ["status"], _count: { _all: true } }), db.client.count({ where: schemaBehindWhere() })]);
@@ -16,7 +16,7 @@ export async function platformGauges(db: EnterpriseDb = enterpriseDb()): Promise
   const f = connectionFactory().stats();
   const mem = process.memoryUsage();
   return [
-    { name: "bisman_tenants", help: "Clients (tenants) by status.", samples: STATUSES.map((status) => ({ labels: { status }, value: count.get(status) ?? 0 })) },
+    { name: "bisman_tenants", help: "Clients (tenants) by status.", samples: CLIENT_STATUSES.map((status) => ({ labels: { status }, value: count.get(status) ?? 0 })) },
     { name: "bisman_tenants_schema_behind", help: "Active or suspended tenants whose schema is older than this code's newest client migration.", samples: [{ value: behind }] },
     { name: "bisman_tenant_clients_open", help: "Tenant database clients cached by this instance (LRU).", samples: [{ value: f.open }] },
     { name: "bisman_tenant_clients_retired_open", help: "Evicted tenant clients still open because a lease is out.", samples: [{ value: f.retiredOpen }] },

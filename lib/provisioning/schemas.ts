@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { AppError, fieldsOf } from "../errors";
+import { ClientStatus } from "../generated/enterprise/enums.ts";
+
+/** A client's lifecycle status, as the enterprise schema declares it. */
+export const ZClientStatus = z.enum(ClientStatus);
+export const CLIENT_STATUSES = ZClientStatus.options;
 
 /** Parses a service input; a mismatch is a 422 AppError naming the fields (callers need not be HTTP). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -57,7 +62,7 @@ export const ZSetupLinkQuery = z.object({ email: z.email().max(254).transform((e
 export const ZListClientsQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  status: z.enum(["PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "ARCHIVED"]).optional(),
+  status: ZClientStatus.optional(),
   q: z.string().trim().max(100).optional(),
   /** "behind": ACTIVE/SUSPENDED tenants whose schema is older than the code's newest client migration (fleet migrations). */
   schema: z.enum(["behind"]).optional(),
@@ -70,7 +75,7 @@ export const ZClientView = z.object({
   slug: z.string(),
   name: z.string(),
   segment: z.string().nullable(),
-  status: z.enum(["PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "ARCHIVED"]),
+  status: ZClientStatus,
   dbName: z.string(),
   shardId: z.uuid(),
   schemaVersion: z.string().nullable(),

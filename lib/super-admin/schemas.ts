@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Principal } from "../auth/principal";
+import { ZClientStatus } from "../provisioning/schemas";
 
 // Shapes shared by the super admin's operations (the narrower /admin view).
 
@@ -13,7 +14,7 @@ export const ZAssignedClientView = z.object({
   slug: z.string(),
   name: z.string(),
   segment: z.string().nullable(),
-  status: z.enum(["PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "ARCHIVED"]),
+  status: ZClientStatus,
   modules: z.array(z.string()),
   schemaVersion: z.string().nullable(),
 });

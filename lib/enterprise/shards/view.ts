@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const CLIENT_STATUSES = ["PROVISIONING", "ACTIVE", "SUSPENDED", "FAILED", "ARCHIVED"] as const;
+import { CLIENT_STATUSES } from "../../provisioning/schemas";
 
 // A shard (a PostgreSQL server for tenant databases) as the enterprise API shows
 // it. Its admin URL is never stored, only the name of the environment variable
