@@ -51,3 +51,12 @@ export async function verifyTokenFull(token: string, opts: { use?: TokenUse; kin
     throw err;
   }
 }
+
+/**
+ * A `sessionsNotBefore` for tokens whose iat (whole seconds) is checked against it.
+ * "all": every token issued so far, this second's too (deactivation: nobody signs in while deactivated).
+ * "earlier": tokens of earlier seconds only (a password reset: the user's own sign-in right after must work).
+ */
+export function sessionsNotBefore(which: "all" | "earlier", now = Date.now()): Date {
+  return new Date(which === "all" ? Math.ceil((now + 1) / 1000) * 1000 : Math.floor(now / 1000) * 1000);
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appendEnterpriseAudit } from "../../audit";
 import { forgetAdminActivity } from "../../auth/active";
+import { sessionsNotBefore } from "../../auth/tokens";
 import { AppError } from "../../errors";
 import { parseInput } from "../../provisioning/schemas";
 import { enterpriseDb, type EnterpriseDb } from "../db";
@@ -40,7 +41,7 @@ export async function updateSuperAdmin(id: string, input: unknown, actor: Enterp
           ...(req.segments !== undefined ? { segments: req.segments } : {}),
           ...(req.isActive !== undefined ? { isActive: req.isActive } : {}),
           // Deactivation ends every token issued so far, for good (as for tenant users: lib/erp/users/update-user.ts).
-          ...(req.isActive === false && current.isActive ? { sessionsNotBefore: new Date(Math.ceil((Date.now() + 1) / 1000) * 1000) } : {}),
+          ...(req.isActive === false && current.isActive ? { sessionsNotBefore: sessionsNotBefore("all") } : {}),
         },
         select: superAdminViewSelect,
       });

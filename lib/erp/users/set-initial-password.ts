@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appendTenantAudit } from "../../audit";
 import { hashPassword } from "../../auth/password";
+import { sessionsNotBefore } from "../../auth/tokens";
 import { AppError } from "../../errors";
 import { defaultStore } from "../../ratelimit";
 import { withTenantDb } from "../../tenancy/connections";
@@ -51,8 +52,8 @@ export async function setInitialPassword(tenant: TenantRecord, input: SetInitial
     db.$transaction(async (tx) => {
       const r = await tx.user.updateMany({
         where: { id: user.id, isActive: true, passwordHash: user.passwordHash },
-        // A reset ends sessions issued before this second (token times are whole seconds; the user's own sign-in right after must work).
-        data: { passwordHash, ...(reset ? { sessionsNotBefore: new Date(Math.floor(Date.now() / 1000) * 1000) } : {}) },
+        // A reset ends the sessions of earlier seconds (the user's own sign-in right after must work).
+        data: { passwordHash, ...(reset ? { sessionsNotBefore: sessionsNotBefore("earlier") } : {}) },
       });
       if (r.count !== 1) return false;
       await appendTenantAudit(tx, { actorType: "client-user", actorId: user.id, action: "user.password_set", targetType: "user", targetId: user.id, metadata: { via: reset ? "reset-link" : "setup-link" }, ip: meta.ip });

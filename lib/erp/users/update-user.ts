@@ -1,4 +1,5 @@
 import { appendTenantAudit } from "../../audit";
+import { sessionsNotBefore } from "../../auth/tokens";
 import { ADVISORY_LOCKS } from "../../db/locks";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
@@ -31,10 +32,9 @@ export async function updateUser(ctx: TenantContext, userId: string, input: Upda
       if (userId === actingUserId(ctx)) throw new AppError("conflict", "You cannot deactivate or reactivate yourself.");
       await assertMayGrant(ctx, user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission)), "effective");
     }
-    // Deactivation also ends, for good, every token issued so far: reactivating revives none of them. Token times are
-    // whole seconds, so the bound is the end of this second (nobody signs in while deactivated anyway).
-    const sessionsNotBefore = statusChange && !input.isActive ? new Date(Math.ceil((Date.now() + 1) / 1000) * 1000) : undefined;
-    const updated = await tx.user.update({ where: { id: userId }, data: { name: input.name, isActive: input.isActive, sessionsNotBefore }, select: userSelect });
+    // Deactivation also ends, for good, every token issued so far: reactivating revives none of them.
+    const notBefore = statusChange && !input.isActive ? sessionsNotBefore("all") : undefined;
+    const updated = await tx.user.update({ where: { id: userId }, data: { name: input.name, isActive: input.isActive, sessionsNotBefore: notBefore }, select: userSelect });
     if (statusChange && !input.isActive) {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.tenantOwners})`;
       const owners = await tx.userRole.count({ where: { role: { name: OWNER_ROLE, isSystem: true }, user: { isActive: true } } });
