@@ -16,3 +16,14 @@ export async function assertMayGrant(ctx: TenantContext, permissions: Iterable<s
   const missing = relevant.filter((p) => !access.permissions.has(p as never));
   if (missing.length > 0) throw new AppError("forbidden", `You cannot grant permissions you do not hold: ${missing.sort().join(", ")}.`);
 }
+
+/** Roles loaded with their permissions, as acting on a user needs them. */
+export const rolePermissionsSelect = { select: { role: { select: { id: true, name: true, permissions: { select: { permission: true } } } } } } as const;
+
+/**
+ * Acting on a user (deactivating them, handing out their password link) takes every permission they hold
+ * in force here: nobody takes over or locks out an account more powerful than their own (403).
+ */
+export async function assertMayActOn(ctx: TenantContext, user: { roles: { role: { permissions: { permission: string }[] } }[] }): Promise<void> {
+  await assertMayGrant(ctx, user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission)), "effective");
+}

@@ -3,7 +3,7 @@ import { AppError } from "../../errors";
 import { issueSetupToken, RESET_LINK_TTL_SECONDS, setupLink, SETUP_LINK_TTL_SECONDS } from "../../provisioning/setup-link";
 import type { TenantContext } from "../../tenancy/types";
 import { auditActor } from "../actor";
-import { assertMayGrant } from "../rbac/escalation";
+import { assertMayActOn, rolePermissionsSelect } from "../rbac/escalation";
 
 // POST /api/client/users/:id/password-link — a tenant admin hands a user a
 // one-time link to set their password: the first one (a setup link, 7 days) or a
@@ -23,11 +23,11 @@ export interface PasswordLink {
 export async function issuePasswordLink(ctx: TenantContext, userId: string): Promise<PasswordLink> {
   const user = await ctx.db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, isActive: true, passwordHash: true, roles: { select: { role: { select: { permissions: { select: { permission: true } } } } } } },
+    select: { id: true, email: true, isActive: true, passwordHash: true, roles: rolePermissionsSelect },
   });
   if (!user) throw new AppError("not_found", "No such user.");
   if (!user.isActive) throw new AppError("conflict", "This user is deactivated; reactivate them first.");
-  await assertMayGrant(ctx, user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission)), "effective");
+  await assertMayActOn(ctx, user);
 
   const kind = user.passwordHash === null ? "setup" : "reset";
   const ttl = kind === "setup" ? SETUP_LINK_TTL_SECONDS : RESET_LINK_TTL_SECONDS;

@@ -4,7 +4,7 @@ import { ADVISORY_LOCKS } from "../../db/locks";
 import { AppError } from "../../errors";
 import type { TenantContext } from "../../tenancy/types";
 import { actingUserId, auditActor } from "../actor";
-import { assertMayGrant } from "../rbac/escalation";
+import { assertMayActOn, rolePermissionsSelect } from "../rbac/escalation";
 import { OWNER_ROLE } from "../rbac/system-roles";
 import type { UpdateUserRequest, UserView } from "./users.types";
 import { toUserView, userSelect } from "./view";
@@ -22,7 +22,7 @@ export async function updateUser(ctx: TenantContext, userId: string, input: Upda
     // Lock the row: two admins changing one user take turns, and the Owner count below sees the other's change.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new AppError("not_found", "No such user.");
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { ...userSelect, roles: { select: { role: { select: { id: true, name: true, permissions: { select: { permission: true } } } } } } } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { ...userSelect, roles: rolePermissionsSelect } });
 
     const statusChange = input.isActive !== undefined && input.isActive !== user.isActive;
     const rename = input.name !== undefined && input.name !== user.name;
@@ -30,7 +30,7 @@ export async function updateUser(ctx: TenantContext, userId: string, input: Upda
 
     if (statusChange) {
       if (userId === actingUserId(ctx)) throw new AppError("conflict", "You cannot deactivate or reactivate yourself.");
-      await assertMayGrant(ctx, user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission)), "effective");
+      await assertMayActOn(ctx, user);
     }
     // Deactivation also ends, for good, every token issued so far: reactivating revives none of them.
     const notBefore = statusChange && !input.isActive ? sessionsNotBefore("all") : undefined;
