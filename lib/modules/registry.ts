@@ -1,0 +1,44 @@
+import { core } from "./core/module";
+import { ledger } from "./ledger/module";
+import type { ModuleManifest } from "./types";
+
+// The modules of the product, in the order the app's navigation shows them.
+// Adding a module: its folder, and one line here (docs/modules.md).
+
+const BUILT_IN = [core, ledger] as const;
+
+type PermissionOf<M> = M extends ModuleManifest<infer P> ? P : never;
+
+/** A permission of a built-in module (tests may register more; at run time permissions are strings). */
+export type Permission = PermissionOf<(typeof BUILT_IN)[number]>;
+export type ModuleKey = (typeof BUILT_IN)[number]["key"];
+
+const registered: ModuleManifest[] = [...BUILT_IN];
+
+/** Every module, built-in and registered. */
+export function modules(): readonly ModuleManifest[] {
+  return registered;
+}
+
+export function findModule(key: string): ModuleManifest | undefined {
+  return registered.find((m) => m.key === key);
+}
+
+/** Every permission of every module. */
+export function allPermissions(): string[] {
+  return registered.flatMap((m) => Object.keys(m.permissions));
+}
+
+/** The modules a tenant has: what its record lists (known keys only) plus the always-on ones. */
+export function tenantModules(keys: readonly string[]): ModuleManifest[] {
+  return registered.filter((m) => m.alwaysOn || keys.includes(m.key));
+}
+
+/**
+ * Adds a module at run time. For the test suite's example module (tests/modules/example):
+ * the product's own modules are listed above.
+ */
+export function registerModule(m: ModuleManifest): void {
+  if (registered.some((r) => r.key === m.key)) throw new Error(`module ${m.key} is registered already`);
+  registered.push(m);
+}
