@@ -11,7 +11,7 @@ import { EDGE_TENANT_HEADER, parseHost } from "./lib/edge/tenant";
 import { AppError } from "./lib/errors";
 import { log } from "./lib/observability/log";
 import { clientIp } from "./lib/http/request";
-import { resolveRequestTenant } from "./lib/http/tenant";
+import { resolveRequestTenant } from "./lib/tenancy/request-tenant";
 
 // Browser sessions (next-auth v5, Credentials + JWT strategy), used only through
 // server actions (signIn/signOut below); there is no /api/auth/* route.

@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { quoteIdent, withDatabase } from "../lib/db/url";
-import { createEnterpriseDb } from "../lib/enterprise/db";
+import { createEnterpriseDb } from "../lib/db/enterprise";
 import { applyMigrations, loadMigrations, loadMigrationsFrom, migrateDatabase, type Migration } from "../lib/migrations";
 import { migrateClients } from "../lib/migrations/fleet-clients";
 import { defaultConcurrency } from "../lib/migrations/fleet";

@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { quoteIdent, withDatabase } from "../lib/db/url";
-import { createEnterpriseDb } from "../lib/enterprise/db";
+import { createEnterpriseDb } from "../lib/db/enterprise";
 import { migrateDatabase } from "../lib/migrations";
 import { ensureClientTemplate, withAdminClient } from "../lib/provisioning/template";
 import { ensureDefaultShard, ensureModuleCatalogue } from "../lib/runtime/bootstrap";
@@ -54,7 +54,7 @@ async function run(adminUrl: string): Promise<void> {
 
   // Imported after the environment is set: these read config() lazily, but keep it obvious.
   const { createClient, closeAdminPools, dropTenant } = await import("../lib/provisioning");
-  const { enterpriseDb } = await import("../lib/enterprise/db");
+  const { enterpriseDb } = await import("../lib/db/enterprise");
   const { ConnectionFactory } = await import("../lib/tenancy/connections");
   const { getTenant } = await import("../lib/tenancy/registry");
   const setup = createEnterpriseDb(enterpriseUrl, 1);

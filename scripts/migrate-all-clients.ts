@@ -12,7 +12,7 @@
 // Exit status: 0 when every tenant is current, 1 when any failed or was not started, 2 on bad usage.
 // Thin entry over lib/migrations/fleet-clients.ts.
 import { parseArgs } from "node:util";
-import { createEnterpriseDb } from "../lib/enterprise/db";
+import { createEnterpriseDb } from "../lib/db/enterprise";
 import { migrateClients, type MigrateClientsSummary } from "../lib/migrations/fleet-clients";
 import type { FleetResult } from "../lib/migrations/fleet";
 import { loadCliEnv } from "../lib/runtime/cli-env";

@@ -13,7 +13,7 @@ if (graceDays !== undefined && (!Number.isFinite(graceDays) || graceDays < 0)) {
 }
 
 loadCliEnv();
-const { enterpriseDb } = await import("../lib/enterprise/db");
+const { enterpriseDb } = await import("../lib/db/enterprise");
 const { purgeArchived, closeAdminPools } = await import("../lib/provisioning");
 
 try {

@@ -6,7 +6,7 @@
 import { loadCliEnv } from "../lib/runtime/cli-env";
 
 loadCliEnv();
-const { enterpriseDb } = await import("../lib/enterprise/db");
+const { enterpriseDb } = await import("../lib/db/enterprise");
 const { reconcile, closeAdminPools } = await import("../lib/provisioning");
 
 try {

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, parseEnv } from "../lib/config/env";
 import { redactUrl } from "../lib/db/url";
-import { createEnterpriseDb } from "../lib/enterprise/db";
+import { createEnterpriseDb } from "../lib/db/enterprise";
 import { closeAdminPools } from "../lib/provisioning/admin";
 import { bootstrap } from "../lib/runtime/bootstrap";
 import { EMBEDDED_ENTERPRISE_DB, ensureDataDir, loadOrCreateSecrets, lockDataDir } from "../lib/runtime/data-dir";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { SignOutButton } from "@/app/admin/sign-out-button";
-import { requireAdmin, type AdminPrincipal } from "@/lib/auth/pages";
+import { requireAdmin, type AdminPrincipal } from "@/lib/api/pages";
 import { config } from "@/lib/config";
 import { tenantOrigin } from "@/lib/config/origin";
 import { AppError } from "@/lib/errors";

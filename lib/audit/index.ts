@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EnterpriseDb } from "../enterprise/db";
+import type { EnterpriseDb } from "../db/enterprise";
 import type { ClientDb } from "../tenancy/types";
 import { ADVISORY_LOCKS } from "../db/locks";
 

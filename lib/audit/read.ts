@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EnterpriseDb } from "../enterprise/db";
+import type { EnterpriseDb } from "../db/enterprise";
 import type { TenantContext } from "../tenancy/types";
 import type { ChainCheck, StoredRow } from "./index";
 
@@ -78,3 +78,7 @@ export async function listTenantAudit(ctx: TenantContext, q: AuditQuery): Promis
 export function chainCheckView(c: ChainCheck): { ok: boolean; count: number; brokenAt?: string } {
   return { ok: c.ok, count: c.count, ...(c.brokenAt !== undefined ? { brokenAt: c.brokenAt.toString() } : {}) };
 }
+
+export const AUDIT_PAGE = "{entries: [{id, at, actorType, actorId, action, targetType, targetId, metadata, ip, prevHash, hash}], nextCursor}: newest first; pass nextCursor back as cursor (null on the last page).";
+
+export const AUDIT_CHECK = "{ok, count, brokenAt?}: whether every row links to the one before it and hashes to its stored hash; brokenAt is the first row that does not.";

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { tokenIssuedAt } from "../edge/jwt";
-import { enterpriseDb } from "../enterprise/db";
+import { enterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
 import type { Principal } from "./principal";
 
@@ -9,7 +9,7 @@ import type { Principal } from "./principal";
 // deactivation stay refused after a reactivation (SuperAdmin.sessionsNotBefore).
 // One indexed lookup per admin, cached for a few seconds (admin traffic is
 // small; the cache only spares bursts). Client users are checked in their
-// tenant database on every request (lib/erp/rbac/access).
+// tenant database on every request (lib/modules/core/rbac/access).
 
 const TTL_MS = 5_000;
 /** An admin's state: whether they are active, and (super admins) from when their tokens count (ms; 0 for always). */

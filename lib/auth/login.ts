@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appendEnterpriseAudit, appendTenantAudit } from "../audit";
-import { enterpriseDb } from "../enterprise/db";
+import { enterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
 import { loginFailuresPerAccount, loginFailuresPerEmail, loginFailuresPerIp } from "../ratelimit";
 import { log } from "../observability/log";
@@ -140,3 +140,7 @@ function adminSignIn(kind: "enterprise-admin" | "super-admin", id: string, outco
 function userSignIn(id: string, outcome: Outcome, meta: LoginMeta) {
   return { actorType: "client-user", actorId: id, action: `user.${outcome}`, targetType: "user", targetId: id, ip: meta.ip };
 }
+
+export const LOGIN_EXAMPLES = { minimal: { email: "admin@example.com", password: "correct horse battery staple" } };
+
+export const LOGIN_PROBLEMS = { 401: "wrong email or password (one answer for both)", 429: "too many failed sign-ins for this email and address (Retry-After)" } as const;

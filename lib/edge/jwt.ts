@@ -105,7 +105,7 @@ const kindByAudience = new Map<string, PrincipalKind>(Object.entries(AUDIENCES).
 
 // When each verified principal's token was issued (its iat, in seconds), beside the
 // principal rather than in it: a principal is the same value however it was proven.
-// A tenant re-checks it against the user's sessionsNotBefore (lib/erp/rbac/access.ts).
+// A tenant re-checks it against the user's sessionsNotBefore (lib/modules/core/rbac/access.ts).
 const issuedAt = new WeakMap<Principal, number>();
 
 /** The iat of the token this principal was verified from (undefined for principals built otherwise). */

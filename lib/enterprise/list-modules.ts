@@ -1,7 +1,7 @@
-import { enterpriseDb, type EnterpriseDb } from "./db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 
 // GET /api/enterprise/modules: the module catalogue as recorded in the
-// enterprise DB (bootstrap's ensureModuleCatalogue writes lib/erp/modules.ts there).
+// enterprise DB (bootstrap's ensureModuleCatalogue writes lib/modules/registry.ts there).
 
 export interface ModuleView {
   key: string;

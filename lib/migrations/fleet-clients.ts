@@ -1,7 +1,7 @@
 import pg from "pg";
 import { withDatabase } from "../db/url";
 import { isUuid } from "../edge/tenant";
-import type { EnterpriseDb } from "../enterprise/db";
+import type { EnterpriseDb } from "../db/enterprise";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
 import { ensureClientTemplate } from "../provisioning/template";
 import { defaultConcurrency, freeConnections, migrateFleet, safeMessage, type FleetOptions, type FleetResult, type FleetSummary, type FleetTarget } from "./fleet";

@@ -29,6 +29,11 @@ export function allPermissions(): string[] {
   return registered.flatMap((m) => Object.keys(m.permissions));
 }
 
+/** Keys of the modules every tenant has (core). */
+export function alwaysOnModules(): string[] {
+  return registered.filter((m) => m.alwaysOn).map((m) => m.key);
+}
+
 /** The modules a tenant has: what its record lists (known keys only) plus the always-on ones. */
 export function tenantModules(keys: readonly string[]): ModuleManifest[] {
   return registered.filter((m) => m.alwaysOn || keys.includes(m.key));
@@ -39,6 +44,8 @@ export function tenantModules(keys: readonly string[]): ModuleManifest[] {
  * the product's own modules are listed above.
  */
 export function registerModule(m: ModuleManifest): void {
-  if (registered.some((r) => r.key === m.key)) throw new Error(`module ${m.key} is registered already`);
+  const same = registered.find((r) => r.key === m.key);
+  if (same === m) return;
+  if (same) throw new Error(`another module with the key ${m.key} is registered already`);
   registered.push(m);
 }

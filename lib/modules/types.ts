@@ -1,4 +1,4 @@
-import type { Operation } from "../http/openapi/types";
+import type { Operation } from "../http/operation";
 
 // What a module declares about itself, once (docs/modules.md). Everything else
 // — API routes, guards, the OpenAPI document, the authorization matrix, the
@@ -32,15 +32,20 @@ export interface ModuleManifest<P extends string = string> {
   alwaysOn?: true;
 }
 
-/** Declares a module; `P` ties each operation's and navigation item's permission to the module's own list. */
+/**
+ * Declares a module. `P` ties each navigation item's permission to the module's own list (checked by
+ * the compiler); each operation's permission is checked here, when the module loads.
+ */
 export function defineModule<const P extends string>(
-  m: Omit<ModuleManifest<P>, "navigation" | "operations"> & {
+  m: Omit<ModuleManifest<P>, "navigation"> & {
     navigation: readonly (NavItem & { permission?: NoInfer<P> })[];
-    operations: readonly (Operation & { permission?: NoInfer<P> })[];
   },
 ): ModuleManifest<P> {
   for (const p of Object.keys(m.permissions)) {
     if (!p.startsWith(`${m.key}:`)) throw new Error(`module ${m.key}: permission ${p} must start with "${m.key}:"`);
+  }
+  for (const op of m.operations) {
+    if (op.permission && !(op.permission in m.permissions)) throw new Error(`module ${m.key}: ${op.method} ${op.path} needs ${op.permission}, which the module does not declare`);
   }
   return m;
 }

@@ -1,4 +1,4 @@
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { schemaBehindWhere } from "../provisioning/list-clients";
 import { CLIENT_STATUSES } from "../provisioning/schemas";
 import { connectionFactory } from "../tenancy/connections";

@@ -2,7 +2,7 @@ import pg from "pg";
 import { databaseName, quoteIdent, withDatabase } from "../db/url";
 import { log } from "../observability/log";
 import { getShard, shardAdminUrl, type ShardInfo } from "../tenancy/shards";
-import type { EnterpriseDb } from "../enterprise/db";
+import type { EnterpriseDb } from "../db/enterprise";
 import { ADVISORY_LOCKS } from "../db/locks";
 
 // Admin connections to a shard's `postgres` database, pooled (a new connection

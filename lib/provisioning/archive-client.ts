@@ -1,5 +1,5 @@
 import { appendEnterpriseAudit } from "../audit";
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
 import { invalidateTenant } from "../tenancy/registry";
 import { getShard } from "../tenancy/shards";

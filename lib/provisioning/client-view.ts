@@ -1,4 +1,4 @@
-import type { EnterpriseDb } from "../enterprise/db";
+import type { EnterpriseDb } from "../db/enterprise";
 import { isSchemaBehind } from "../tenancy/schema-gate";
 import type { ClientView } from "./schemas";
 

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { appendEnterpriseAudit } from "../audit";
 import { encrypt, randomSecret } from "../crypto";
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
-import { seedTenantRbac } from "../erp/rbac/seed";
+import { seedTenantRbac } from "../modules/core/rbac/seed";
+import { alwaysOnModules } from "../modules/registry";
 import { Prisma } from "../generated/enterprise/client.ts";
 import { log } from "../observability/log";
 import { config } from "../config";
@@ -65,12 +66,14 @@ export async function createClient(input: unknown, actor: Actor, opts: CreateCli
   return { status: 201, body: result.body, replayed: result.replayed };
 }
 
+/** The modules' ids: those asked for (all when none are named), always with the always-on ones (core). */
 async function resolveModules(db: EnterpriseDb, keys: string[] | undefined): Promise<string[]> {
   const all = await db.module.findMany({ select: { id: true, key: true } });
   if (!keys) return all.map((m) => m.id);
   const unknown = keys.filter((k) => !all.some((m) => m.key === k));
   if (unknown.length) throw new AppError("validation_failed", "Unknown modules.", { fields: [{ path: "modules", message: `unknown: ${unknown.join(", ")}` }] });
-  return all.filter((m) => keys.includes(m.key)).map((m) => m.id);
+  const wanted = new Set([...alwaysOnModules(), ...keys]);
+  return all.filter((m) => wanted.has(m.key)).map((m) => m.id);
 }
 
 async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: string, moduleIds: string[], actor: Actor, opts: CreateClientOptions): Promise<CreateClientResponse> {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { decrypt, encrypt } from "../crypto";
-import type { EnterpriseDb } from "../enterprise/db";
+import type { EnterpriseDb } from "../db/enterprise";
 import { AppError, type ErrorCode, type ProblemField } from "../errors";
 
 // Idempotency-Key semantics for POSTs that create things: the first request

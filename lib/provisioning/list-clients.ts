@@ -1,4 +1,4 @@
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
 import { clientViewSelect, toClientView } from "./client-view";
 import type { ClientView, ListClientsQuery } from "./schemas";

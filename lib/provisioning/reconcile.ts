@@ -1,6 +1,6 @@
 import { appendEnterpriseAudit } from "../audit";
 import { encrypt, masterKeyring, randomSecret } from "../crypto";
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { log } from "../observability/log";
 import { invalidateTenant } from "../tenancy/registry";
 import { getShard } from "../tenancy/shards";

@@ -1,7 +1,7 @@
 import { appendEnterpriseAudit } from "../audit";
 import type { Principal } from "../auth/principal";
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
-import { OWNER_ROLE } from "../erp/rbac/system-roles";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
+import { OWNER_ROLE } from "../modules/core/rbac/system-roles";
 import { AppError } from "../errors";
 import { withTenantContext } from "../tenancy/connections";
 import { getTenant } from "../tenancy/registry";

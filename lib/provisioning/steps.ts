@@ -1,4 +1,4 @@
-import type { EnterpriseDb } from "../enterprise/db";
+import type { EnterpriseDb } from "../db/enterprise";
 import { ADVISORY_LOCKS } from "../db/locks";
 
 // The recorded provisioning steps, in order. Client.provisioningStep holds the

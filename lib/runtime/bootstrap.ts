@@ -3,8 +3,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "../auth/password";
 import { databaseName, quoteIdent } from "../db/url";
-import type { EnterpriseDb } from "../enterprise/db";
-import { MODULES } from "../erp/modules";
+import type { EnterpriseDb } from "../db/enterprise";
+import { alwaysOnModules, modules } from "../modules/registry";
 import { migrateDatabase } from "../migrations";
 import { migrateClients, type MigrateClientsSummary } from "../migrations/fleet-clients";
 import { reconcile } from "../provisioning/reconcile";
@@ -35,10 +35,15 @@ export async function ensureDefaultShard(db: EnterpriseDb): Promise<void> {
 }
 
 export async function ensureModuleCatalogue(db: EnterpriseDb): Promise<void> {
-  for (const m of MODULES) {
-    const data = { name: m.name, description: m.description, permissions: [...m.permissions] };
+  for (const m of modules()) {
+    const data = { name: m.name, description: m.description, permissions: Object.keys(m.permissions) };
     await db.module.upsert({ where: { key: m.key }, create: { key: m.key, ...data }, update: data });
   }
+  // Every client has the always-on modules (core), including clients created before that rule.
+  const alwaysOn = alwaysOnModules();
+  await db.$executeRaw`INSERT INTO "ClientModule" ("clientId", "moduleId")
+    SELECT c."id", m."id" FROM "Client" c CROSS JOIN "Module" m WHERE m."key" = ANY(${alwaysOn}::text[])
+    ON CONFLICT DO NOTHING`;
 }
 
 export interface FirstAdmin {

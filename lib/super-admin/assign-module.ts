@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appendEnterpriseAudit } from "../audit";
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
 import { parseInput } from "../provisioning/schemas";
 import { invalidateTenant } from "../tenancy/registry";

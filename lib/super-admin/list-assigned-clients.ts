@@ -1,4 +1,4 @@
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import type { AssignedClientView, SuperAdminPrincipal } from "./schemas";
 
 // GET /api/super-admin/clients: the clients assigned to this super admin, by name.

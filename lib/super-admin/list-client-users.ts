@@ -1,7 +1,7 @@
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
-import { listUsers } from "../erp/users/list-users";
-import type { UserView } from "../erp/users/users.types";
+import { listUsers } from "../modules/core/users/list-users";
+import type { UserView } from "../modules/core/users/users.types";
 import { withTenantContext } from "../tenancy/connections";
 import { getTenant } from "../tenancy/registry";
 import { requireAssignedClient } from "./assigned-client";

@@ -1,4 +1,4 @@
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { reissueSetupLink, type SetupLinkIssued } from "../provisioning/reissue-setup-link";
 import { requireAssignedClient } from "./assigned-client";
 import type { SuperAdminPrincipal } from "./schemas";

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { isUuid } from "../edge/tenant";
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
 import { log } from "../observability/log";
 import { tenancySettings } from "./settings";

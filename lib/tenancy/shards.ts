@@ -1,5 +1,5 @@
 import { withDatabase } from "../db/url";
-import { enterpriseDb, type EnterpriseDb } from "../enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
 
 // Shards: the PostgreSQL servers tenant databases live on. A shard's admin URL

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { createClient, dropSpares, dropTenant, spareScope } from "@/lib/provisioning";
 import { resolveAdminUrl } from "@/lib/provisioning/admin";
 import type { CreateClientRequest } from "@/lib/provisioning/schemas";

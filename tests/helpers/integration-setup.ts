@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { createEnterpriseDb } from "@/lib/enterprise/db";
+import { createEnterpriseDb } from "@/lib/db/enterprise";
 import { ensureDefaultShard, ensureModuleCatalogue } from "@/lib/runtime/bootstrap";
 import { migrateDatabase } from "@/lib/migrations";
 import { createScratchDatabase } from "./databases";
@@ -22,7 +22,7 @@ await ensureModuleCatalogue(db);
 await db.$disconnect();
 
 afterAll(async () => {
-  const { enterpriseDb } = await import("@/lib/enterprise/db");
+  const { enterpriseDb } = await import("@/lib/db/enterprise");
   await enterpriseDb().$disconnect();
   await enterprise.drop();
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Principal } from "@/lib/auth/principal";
 import { issueToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { createTenant, destroyTenants } from "@/tests/factories/tenant";
 import { getTenant } from "@/lib/tenancy/registry";
 import { withTenantDb } from "@/lib/tenancy/connections";

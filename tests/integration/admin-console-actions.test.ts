@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archiveClientCore, createClientCore, issueSetupLinkCore, setClientStatusCore } from "@/app/admin/clients/action-cores";
 import { issueToken, verifyToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import { getTenant } from "@/lib/tenancy/registry";
 import { randomSlug } from "@/tests/factories/tenant";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { appendEnterpriseAudit, appendTenantAudit, verifyEnterpriseAuditChain, verifyTenantAuditChain } from "@/lib/audit";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools } from "@/lib/provisioning";
 import { connectionFactory, withTenantDb } from "@/lib/tenancy/connections";
 import { getTenant } from "@/lib/tenancy/registry";

@@ -8,7 +8,7 @@ import { appendEnterpriseAudit } from "@/lib/audit";
 import { issueToken, verifyToken } from "@/lib/auth/tokens";
 import { config } from "@/lib/config";
 import { tenantOrigin } from "@/lib/config/origin";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { destroyTenants, makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";

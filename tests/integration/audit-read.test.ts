@@ -1,20 +1,21 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as tenantAudit } from "@/app/api/client/audit/route";
-import { GET as tenantVerify } from "@/app/api/client/audit/verify/route";
-import { POST as createDefaults } from "@/app/api/client/accounts/defaults/route";
-import { POST as createUser } from "@/app/api/client/users/route";
-import { GET as enterpriseAudit } from "@/app/api/enterprise/audit/route";
-import { GET as enterpriseVerify } from "@/app/api/enterprise/audit/verify/route";
-import { POST as enterpriseLogin } from "@/app/api/enterprise/auth/login/route";
-import { POST as clientLogin } from "@/app/api/client/auth/login/route";
-import { POST as createRole } from "@/app/api/client/roles/route";
-import { POST as setRolePermissions } from "@/app/api/client/roles/[id]/permissions/route";
-import { POST as setUserRoles } from "@/app/api/client/users/[id]/roles/route";
 import { hashPassword } from "@/lib/auth/password";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeEnterpriseAdminToken, makeTenant, makeUser, OWNER_PASSWORD, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+const { GET: tenantAudit } = routeHandlers("/api/client/audit");
+const { GET: tenantVerify } = routeHandlers("/api/client/audit/verify");
+const { POST: createDefaults } = routeHandlers("/api/client/accounts/defaults");
+const { POST: createUser } = routeHandlers("/api/client/users");
+const { GET: enterpriseAudit } = routeHandlers("/api/enterprise/audit");
+const { GET: enterpriseVerify } = routeHandlers("/api/enterprise/audit/verify");
+const { POST: enterpriseLogin } = routeHandlers("/api/enterprise/auth/login");
+const { POST: clientLogin } = routeHandlers("/api/client/auth/login");
+const { POST: createRole } = routeHandlers("/api/client/roles");
+const { POST: setRolePermissions } = routeHandlers("/api/client/roles/{id}/permissions");
+const { POST: setUserRoles } = routeHandlers("/api/client/users/{id}/roles");
 
 // Reading the audit logs through the API: a tenant's own log (core:audit:read)
 // and the global one (enterprise admins), paged, filtered and verified.

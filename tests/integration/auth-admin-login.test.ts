@@ -1,12 +1,13 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST as enterpriseLogin } from "@/app/api/enterprise/auth/login/route";
-import { POST as superAdminLogin } from "@/app/api/super-admin/auth/login/route";
 import { hash } from "@node-rs/argon2";
 import { ARGON2_PARAMS, hashPassword, needsRehash } from "@/lib/auth/password";
 import { verifyToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { call } from "@/tests/helpers/http";
+const { POST: enterpriseLogin } = routeHandlers("/api/enterprise/auth/login");
+const { POST: superAdminLogin } = routeHandlers("/api/super-admin/auth/login");
 
 const password = "correct horse battery staple";
 let adminEmail: string;

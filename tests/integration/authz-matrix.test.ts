@@ -4,17 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import { issueToken, verifyToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
-import type { ActionResult } from "@/lib/http/action";
+import { enterpriseDb } from "@/lib/db/enterprise";
+import type { ActionResult } from "@/lib/api/action";
+import { randomUUID } from "node:crypto";
+import { allOperations } from "@/lib/api/operations";
+import { kindsOf, type Operation } from "@/lib/http/operation";
+import { serveAs } from "@/tests/helpers/api";
+import { registerModule } from "@/lib/modules/registry";
+import { ensureModuleCatalogue } from "@/lib/runtime/bootstrap";
+import { example } from "@/tests/modules/example/module";
 import { call, type Handler } from "@/tests/helpers/http";
-import { METHODS, routeFiles, type Method } from "@/tests/helpers/route-source";
 import { destroyTenants, makeEnterpriseAdminToken, makeSuperAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
 
-// The authorization matrix: every route file under app/api × every method it
-// exports × {own-tenant user with the permission, own-tenant user without it,
-// another tenant's user, anonymous, enterprise admin, super admin}. A route
-// file or method without an entry here fails the suite, so a new endpoint
-// cannot ship without deciding who may call it.
+// The authorization matrix: every operation the API serves (lib/api/operations:
+// the control plane's and every registered module's) × {own-tenant user with
+// the permission, own-tenant user without it, another tenant's user, anonymous,
+// enterprise admin, super admin}. Who may call an operation is derived from its
+// declaration (auth, permission); what a permitted call should answer, and with
+// which ids, comes from FIXTURES below. An operation without a fixture still gets
+// its row (random ids, an empty body), so a new module is covered without
+// touching this file (tests/modules/example proves it).
 //
 // "pass" means authorization let the request through: any status but
 // 401/403/404/5xx (the cases send a body the schema refuses, so a pass answers
@@ -43,153 +52,123 @@ interface World {
   accountIdA: string;
 }
 
-interface Case {
-  path: string;
+interface Fixture {
+  /** Values for the path's {placeholders}; default: a random UUID each (a pass may then answer 404). */
   params?: (w: World) => Record<string, string>;
   body?: unknown;
-  expect: Record<Actor, Expect>;
+  /** What the permitted actors get (default "pass"). */
+  pass?: Expect;
+  /** Answers that differ from what the declaration implies. */
+  expect?: Partial<Record<Actor, Expect>>;
   /** Params naming tenant A's objects, used by tenant B's owner on B: must answer 404. */
   foreignObject?: (w: World) => Record<string, string>;
 }
 
-type Entry = { public?: string } & Partial<Record<Method, Case>>;
-
-const clientRoute = (p: string, extra: Partial<Case> = {}): Case => ({
-  path: p,
-  body: extra.body,
-  ...extra,
-  expect: { ownWith: "pass", ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403, ...extra.expect },
-});
-const loginRoute = (p: string): Case => ({
-  path: p,
-  body: { email: "not-an-email" },
-  // Public: everyone reaches validation (422); the answer never depends on who asks.
-  expect: { ownWith: 422, ownWithout: 422, otherTenant: 422, anonymous: 422, enterpriseAdmin: 422, superAdmin: 422 },
-});
-
-const enterpriseRoute = (p: string, extra: Partial<Case> = {}): Case => ({
-  path: p,
-  ...extra,
-  expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: "pass", superAdmin: 403, ...extra.expect },
-});
 const NO_SUCH_CLIENT = "00000000-0000-4000-8000-000000000000";
-const superAdminRoute = (p: string, extra: Partial<Case> = {}): Case => ({
-  path: p,
-  ...extra,
-  expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: "pass", ...extra.expect },
-});
+const noSuchClient = () => ({ id: NO_SUCH_CLIENT });
+const clientA = (w: World) => ({ id: w.a.id });
+const userA = (w: World) => ({ id: w.userIdA });
+const roleA = (w: World) => ({ id: w.roleIdA });
+const entryA = (w: World) => ({ id: w.entryIdA });
+const accountA = (w: World) => ({ id: w.accountIdA });
+// Public sign-in: everyone reaches validation (422); the answer never depends on who asks.
+const login: Fixture = { body: { email: "not-an-email" }, pass: 422 };
 
-const MATRIX: Record<string, Entry> = {
-  // Enterprise control plane (provisioning helper's routes): enterprise admins only.
-  "app/api/enterprise/clients/route.ts": { GET: enterpriseRoute("/api/enterprise/clients", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }) },
-  "app/api/enterprise/clients/create/route.ts": { POST: enterpriseRoute("/api/enterprise/clients/create", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }) },
-  "app/api/enterprise/clients/[id]/route.ts": {
-    PUT: enterpriseRoute("/api/enterprise/clients/:id", { params: () => ({ id: NO_SUCH_CLIENT }), body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
-    DELETE: enterpriseRoute("/api/enterprise/clients/:id", { params: () => ({ id: NO_SUCH_CLIENT }), expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
-  },
-  "app/api/enterprise/clients/[id]/setup-link/route.ts": {
-    POST: enterpriseRoute("/api/enterprise/clients/:id/setup-link", { params: () => ({ id: NO_SUCH_CLIENT }), expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
-  },
-  "app/api/enterprise/audit/route.ts": { GET: enterpriseRoute("/api/enterprise/audit", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }) },
-  "app/api/enterprise/audit/verify/route.ts": { GET: enterpriseRoute("/api/enterprise/audit/verify", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }) },
-  "app/api/enterprise/shards/route.ts": {
-    GET: enterpriseRoute("/api/enterprise/shards", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }),
-    POST: enterpriseRoute("/api/enterprise/shards", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
-  },
-  "app/api/enterprise/shards/[id]/route.ts": {
-    PUT: enterpriseRoute("/api/enterprise/shards/:id", { params: () => ({ id: NO_SUCH_CLIENT }), body: { capacity: 1 }, expect: { enterpriseAdmin: 404 } as Record<Actor, Expect> }),
-  },
-  "app/api/enterprise/super-admins/route.ts": {
-    GET: enterpriseRoute("/api/enterprise/super-admins", { expect: { enterpriseAdmin: 200 } as Record<Actor, Expect> }),
-    POST: enterpriseRoute("/api/enterprise/super-admins", { body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
-  },
-  "app/api/enterprise/super-admins/[id]/route.ts": {
-    PUT: enterpriseRoute("/api/enterprise/super-admins/:id", { params: () => ({ id: NO_SUCH_CLIENT }), body: {}, expect: { enterpriseAdmin: 422 } as Record<Actor, Expect> }),
-  },
+const FIXTURES: Record<string, Fixture> = {
+  // Enterprise control plane: enterprise admins only.
+  listClients: { pass: 200 },
+  createClient: { body: {}, pass: 422 },
+  updateClient: { params: noSuchClient, body: {}, pass: 422 },
+  archiveClient: { params: noSuchClient, pass: 404 },
+  reissueSetupLink: { params: noSuchClient, pass: 404 },
+  listEnterpriseAudit: { pass: 200 },
+  verifyEnterpriseAudit: { pass: 200 },
+  listShards: { pass: 200 },
+  registerShard: { body: {}, pass: 422 },
+  updateShard: { params: noSuchClient, body: { capacity: 1 }, pass: 404 },
+  listSuperAdmins: { pass: 200 },
+  createSuperAdmin: { body: {}, pass: 422 },
+  updateSuperAdmin: { params: noSuchClient, body: {}, pass: 422 },
   // The catalogue: enterprise admins and super admins (who assign modules).
-  "app/api/enterprise/modules/route.ts": { GET: enterpriseRoute("/api/enterprise/modules", { expect: { enterpriseAdmin: 200, superAdmin: 200 } as Record<Actor, Expect> }) },
+  listModules: { pass: 200 },
   // Super admins only, and only for clients assigned to them (tenant A here; others → 404 in super-admin-routes.test.ts).
-  "app/api/super-admin/clients/route.ts": { GET: superAdminRoute("/api/super-admin/clients", { expect: { superAdmin: 200 } as Record<Actor, Expect> }) },
-  "app/api/super-admin/clients/[id]/assign-module/route.ts": {
-    POST: superAdminRoute("/api/super-admin/clients/:id/assign-module", { params: (w) => ({ id: w.a.id }), body: {}, expect: { superAdmin: 422 } as Record<Actor, Expect> }),
-  },
+  listAssignedClients: { pass: 200 },
+  assignModule: { params: clientA, body: {}, pass: 422 },
   // Tenant A's first owner never set a password: its assigned super admin gets a link (behaviour: super-admin-routes.test.ts).
-  "app/api/super-admin/clients/[id]/setup-link/route.ts": {
-    POST: superAdminRoute("/api/super-admin/clients/:id/setup-link", { params: (w) => ({ id: w.a.id }), expect: { superAdmin: 201 } as Record<Actor, Expect> }),
-  },
-  "app/api/super-admin/clients/[id]/users/route.ts": {
-    GET: superAdminRoute("/api/super-admin/clients/:id/users", { params: (w) => ({ id: w.a.id }), expect: { superAdmin: 200 } as Record<Actor, Expect> }),
-  },
-
-  "app/api/health/route.ts": { public: "liveness probe for load balancers", GET: { path: "/api/health", expect: { ownWith: 200, ownWithout: 200, otherTenant: 200, anonymous: 200, enterpriseAdmin: 200, superAdmin: 200 } } },
-  "app/api/openapi.json/route.ts": { public: "API description", GET: { path: "/api/openapi.json", expect: { ownWith: 200, ownWithout: 200, otherTenant: 200, anonymous: 200, enterpriseAdmin: 200, superAdmin: 200 } } },
+  reissueAssignedSetupLink: { params: clientA, pass: 201 },
+  listAssignedClientUsers: { params: clientA, pass: 200 },
+  // Public.
+  health: { pass: 200 },
+  openApiDocument: { pass: 200 },
   // No principal at all: only METRICS_TOKEN opens it (tests/integration/metrics.test.ts); a JWT of any kind is refused.
-  "app/api/metrics/route.ts": { public: "Prometheus scrape with METRICS_TOKEN", GET: { path: "/api/metrics", expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 } } },
-  "app/api/enterprise/auth/login/route.ts": { public: "sign-in", POST: loginRoute("/api/enterprise/auth/login") },
-  "app/api/super-admin/auth/login/route.ts": { public: "sign-in", POST: loginRoute("/api/super-admin/auth/login") },
-  "app/api/client/auth/login/route.ts": { public: "sign-in", POST: loginRoute("/api/client/auth/login") },
-  "app/api/client/users/route.ts": {
-    GET: clientRoute("/api/client/users", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
-    POST: clientRoute("/api/client/users", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
-  },
-  "app/api/client/roles/route.ts": {
-    GET: clientRoute("/api/client/roles", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
-    POST: clientRoute("/api/client/roles", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
-  },
-  "app/api/client/audit/route.ts": { GET: clientRoute("/api/client/audit", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
-  "app/api/client/audit/verify/route.ts": { GET: clientRoute("/api/client/audit/verify", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
-  "app/api/client/users/[id]/route.ts": {
-    // An empty change: the pass answers 200 and changes nothing.
-    PATCH: clientRoute("/api/client/users/:id", { params: (w) => ({ id: w.userIdA }), body: {}, expect: { ownWith: 200 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
-  },
-  "app/api/client/users/[id]/password-link/route.ts": {
-    POST: clientRoute("/api/client/users/:id/password-link", { params: (w) => ({ id: w.userIdA }), expect: { ownWith: 201 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
-  },
-  "app/api/client/users/[id]/roles/route.ts": {
-    POST: clientRoute("/api/client/users/:id/roles", { params: (w) => ({ id: w.userIdA }), body: { roles: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.userIdA }) }),
-  },
-  "app/api/client/roles/[id]/permissions/route.ts": {
-    POST: clientRoute("/api/client/roles/:id/permissions", { params: (w) => ({ id: w.roleIdA }), body: { permissions: "x" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.roleIdA }) }),
-  },
+  metrics: { expect: { ownWith: 403, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 } },
+  enterpriseLogin: login,
+  superAdminLogin: login,
+  clientLogin: login,
+  // Core: users, roles, audit.
+  listUsers: { pass: 200 },
+  createUser: { body: {}, pass: 422 },
+  // An empty change: the pass answers 200 and changes nothing.
+  updateUser: { params: userA, body: {}, pass: 200, foreignObject: userA },
+  issuePasswordLink: { params: userA, pass: 201, foreignObject: userA },
+  setUserRoles: { params: userA, body: { roles: "x" }, pass: 422, foreignObject: userA },
+  listRoles: { pass: 200 },
+  createRole: { body: {}, pass: 422 },
+  setRolePermissions: { params: roleA, body: { permissions: "x" }, pass: 422, foreignObject: roleA },
+  listTenantAudit: { pass: 200 },
+  verifyTenantAudit: { pass: 200 },
   // General ledger (tests/integration/ledger.test.ts has the behaviour).
-  "app/api/client/accounts/route.ts": {
-    GET: clientRoute("/api/client/accounts", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
-    POST: clientRoute("/api/client/accounts", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
-  },
-  "app/api/client/accounts/[id]/route.ts": {
-    PATCH: clientRoute("/api/client/accounts/:id", { params: (w) => ({ id: w.accountIdA }), body: { name: "" }, expect: { ownWith: 422 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.accountIdA }) }),
-  },
+  listAccounts: { pass: 200 },
+  createAccount: { body: {}, pass: 422 },
+  updateAccount: { params: accountA, body: { name: "" }, pass: 422, foreignObject: accountA },
   // Idempotent: tenant A already has accounts, so the pass answers 200 and creates nothing.
-  "app/api/client/accounts/defaults/route.ts": { POST: clientRoute("/api/client/accounts/defaults", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
-  "app/api/client/transactions/route.ts": {
-    GET: clientRoute("/api/client/transactions", { expect: { ownWith: 200 } as Record<Actor, Expect> }),
-    POST: clientRoute("/api/client/transactions", { body: {}, expect: { ownWith: 422 } as Record<Actor, Expect> }),
-  },
-  "app/api/client/transactions/[id]/route.ts": {
-    GET: clientRoute("/api/client/transactions/:id", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 200 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
-    // The entry is VOID: editing or deleting it answers 409 and changes nothing.
-    PATCH: clientRoute("/api/client/transactions/:id", { params: (w) => ({ id: w.entryIdA }), body: {}, expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
-    DELETE: clientRoute("/api/client/transactions/:id", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
-  },
-  "app/api/client/transactions/[id]/reverse/route.ts": {
-    POST: clientRoute("/api/client/transactions/:id/reverse", { params: (w) => ({ id: w.entryIdA }), body: {}, expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
-  },
-  "app/api/client/transactions/[id]/post/route.ts": {
-    POST: clientRoute("/api/client/transactions/:id/post", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
-  },
-  "app/api/client/transactions/[id]/void/route.ts": {
-    POST: clientRoute("/api/client/transactions/:id/void", { params: (w) => ({ id: w.entryIdA }), expect: { ownWith: 409 } as Record<Actor, Expect>, foreignObject: (w) => ({ id: w.entryIdA }) }),
-  },
-  "app/api/client/reports/trial-balance/route.ts": { GET: clientRoute("/api/client/reports/trial-balance", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
-  "app/api/client/reports/income-statement/route.ts": { GET: clientRoute("/api/client/reports/income-statement", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
-  "app/api/client/reports/balance-sheet/route.ts": { GET: clientRoute("/api/client/reports/balance-sheet", { expect: { ownWith: 200 } as Record<Actor, Expect> }) },
+  createDefaultAccounts: { pass: 200 },
+  listEntries: { pass: 200 },
+  createEntry: { body: {}, pass: 422 },
+  getEntry: { params: entryA, pass: 200, foreignObject: entryA },
+  // The entry is VOID: editing, deleting, reversing, posting or voiding it answers 409 and changes nothing.
+  updateEntry: { params: entryA, body: {}, pass: 409, foreignObject: entryA },
+  deleteEntry: { params: entryA, pass: 409, foreignObject: entryA },
+  reverseEntry: { params: entryA, body: {}, pass: 409, foreignObject: entryA },
+  postEntry: { params: entryA, pass: 409, foreignObject: entryA },
+  voidEntry: { params: entryA, pass: 409, foreignObject: entryA },
+  trialBalance: { pass: 200 },
+  incomeStatement: { pass: 200 },
+  balanceSheet: { pass: 200 },
 };
+
+/** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */
+function expected(op: Operation, f: Fixture): Record<Actor, Expect> {
+  const pass = f.pass ?? "pass";
+  const kinds = kindsOf(op.auth);
+  const allowed = (a: Actor): boolean => {
+    if (kinds === "public") return true;
+    if (a === "anonymous") return false;
+    if (a === "enterpriseAdmin") return kinds.includes("enterprise-admin");
+    if (a === "superAdmin") return kinds.includes("super-admin");
+    // Tenant users: tenant B's owner names tenant A (403), and only holders of the permission pass.
+    if (!kinds.includes("client-user") || a === "otherTenant") return false;
+    return a === "ownWith" || !op.permission;
+  };
+  const out = {} as Record<Actor, Expect>;
+  for (const a of ACTORS) out[a] = allowed(a) ? pass : a === "anonymous" ? 401 : 403;
+  return { ...out, ...f.expect };
+}
+
+/** The path with its placeholders filled. */
+function fill(op: Operation, params: Record<string, string>): string {
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? randomUUID()));
+}
+
+// The test suite's example module has no fixture: registered like a real one, it gets its row.
+registerModule(example);
 
 let w: World;
 
 afterAll(() => destroyTenants());
 
 beforeAll(async () => {
+  await ensureModuleCatalogue(enterpriseDb());
   const { tenant: a } = await makeTenant();
   const { tenant: b } = await makeTenant();
   const ownerA = await makeUser(a, ["Owner"]);
@@ -217,35 +196,35 @@ function matches(status: number, e: Expect): boolean {
 }
 
 describe("authorization matrix", () => {
-  it("has an entry for every route file and every exported method, and no stale entries", async () => {
-    const files = routeFiles();
-    expect(files.length).toBeGreaterThan(5); // guards against a vacuous pass (wrong directory)
-    const missing: string[] = [];
-    for (const f of files) {
-      const mod = (await import(`@/${f}`)) as Record<string, unknown>;
-      for (const m of METHODS) if (typeof mod[m] === "function" && !MATRIX[f]?.[m]) missing.push(`${m} ${f}`);
-    }
-    expect(missing, "add these to MATRIX in tests/integration/authz-matrix.test.ts").toEqual([]);
-    expect(Object.keys(MATRIX).filter((f) => !files.includes(f))).toEqual([]);
+  const operations = allOperations();
+
+  it("covers every operation, and every fixture names one", () => {
+    expect(operations.length).toBeGreaterThan(40); // guards against a vacuous pass (nothing registered)
+    expect(operations.map((o) => o.operationId)).toContain("exampleGreeting");
+    const ids = operations.map((o) => o.operationId);
+    expect(new Set(ids).size, "operationIds are unique").toBe(ids.length);
+    expect(Object.keys(FIXTURES).filter((id) => !ids.includes(id)), "fixtures for operations that no longer exist").toEqual([]);
   });
 
-  const cases = Object.entries(MATRIX).flatMap(([file, entry]) => METHODS.filter((m) => entry[m]).map((m) => ({ file, method: m, c: entry[m]! })));
-  it.each(cases)("$method $file", async ({ file, method, c }) => {
-    const handler = (await import(`@/${file}`))[method] as Handler;
+  it.each(operations.map((op) => ({ id: `${op.method} ${op.path}`, op })))("$id", async ({ op }) => {
+    const f = FIXTURES[op.operationId] ?? {};
+    const want = expected(op, f);
+    const path = fill(op, f.params?.(w) ?? {});
     const seen: Record<string, number> = {};
     for (const actor of ACTORS) {
-      const params = c.params?.(w) ?? {};
-      const r = await call(handler, c.path, { method, token: tokenOf(actor), host: `${w.a.slug}.localhost:3000`, headers: { "x-tenant-id": w.a.slug, "x-forwarded-for": `10.2.0.${ACTORS.indexOf(actor)}` }, body: c.body, params });
+      const r = await call(handlerFor(op), path, { method: op.method, token: tokenOf(actor), host: `${w.a.slug}.localhost:3000`, headers: { "x-tenant-id": w.a.slug, "x-forwarded-for": `10.2.0.${ACTORS.indexOf(actor)}` }, body: f.body });
       seen[actor] = r.status;
       expect(r.status >= 500 ? r.body : null).toBe(null);
     }
-    const wrong = ACTORS.filter((a) => !matches(seen[a]!, c.expect[a]));
-    expect(wrong.map((a) => `${a}: got ${seen[a]}, expected ${c.expect[a]}`)).toEqual([]);
-    if (c.foreignObject) {
-      const r = await call(handler, c.path, { method, token: w.ownerB.token, host: `${w.b.slug}.localhost:3000`, headers: { "x-tenant-id": w.b.slug }, body: method === "GET" ? undefined : { roles: [], permissions: [] }, params: c.foreignObject(w) });
+    // Without a fixture's ids, a permitted caller may meet 404 (no such object): that still proves the gate let it through.
+    const lenient = !f.params && op.path.includes("{");
+    const wrong = ACTORS.filter((a) => !(matches(seen[a]!, want[a]) || (lenient && want[a] === "pass" && seen[a] === 404)));
+    expect(wrong.map((a) => `${a}: got ${seen[a]}, expected ${want[a]}`)).toEqual([]);
+    if (f.foreignObject) {
+      const r = await call(handlerFor(op), fill(op, f.foreignObject(w)), { method: op.method, token: w.ownerB.token, host: `${w.b.slug}.localhost:3000`, headers: { "x-tenant-id": w.b.slug }, body: op.method === "GET" ? undefined : { roles: [], permissions: [] } });
       expect(r.status, "another tenant's object by id").toBe(404);
     }
-    if (!entryIsPublic(file)) {
+    if (kindsOf(op.auth) !== "public") {
       // Not vacuous: someone is let through and someone is refused.
       expect(ACTORS.some((a) => ![401, 403].includes(seen[a]!) && seen[a]! < 500)).toBe(true);
       expect(ACTORS.some((a) => [401, 403].includes(seen[a]!))).toBe(true);
@@ -253,8 +232,8 @@ describe("authorization matrix", () => {
   });
 });
 
-function entryIsPublic(file: string): boolean {
-  return !!MATRIX[file]?.public;
+function handlerFor(op: Operation): Handler {
+  return serveAs(op.method);
 }
 
 // ── server actions ──

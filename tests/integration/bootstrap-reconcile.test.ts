@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { withDatabase } from "@/lib/db/url";
-import { createEnterpriseDb } from "@/lib/enterprise/db";
+import { createEnterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools, dropSpares, spareScope } from "@/lib/provisioning";
 import { ownerMarker, tenantDbName } from "@/lib/provisioning/resources";
 import { bootstrap } from "@/lib/runtime/bootstrap";

@@ -1,15 +1,17 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as clientLogin } from "@/app/api/client/auth/login/route";
-import { GET as listRoles, POST as createRole } from "@/app/api/client/roles/route";
-import { POST as setRolePermissions } from "@/app/api/client/roles/[id]/permissions/route";
-import { GET as listUsers, POST as createUser } from "@/app/api/client/users/route";
-import { POST as setUserRoles } from "@/app/api/client/users/[id]/roles/route";
 import { verifyToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { invalidateTenant } from "@/lib/tenancy/registry";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+const { POST: clientLogin } = routeHandlers("/api/client/auth/login");
+const { GET: listRoles, POST: createRole } = routeHandlers("/api/client/roles");
+const { POST: setRolePermissions } = routeHandlers("/api/client/roles/{id}/permissions");
+const { GET: listUsers, POST: createUser } = routeHandlers("/api/client/users");
+const { GET: listAccounts } = routeHandlers("/api/client/accounts");
+const { POST: setUserRoles } = routeHandlers("/api/client/users/{id}/roles");
 
 let a: TenantRecord;
 let b: TenantRecord;
@@ -111,17 +113,19 @@ describe("client RBAC", () => {
     // Tenant A has only "core": ledger permissions cannot be granted (the owner does not effectively hold them).
     const r = await call(createRole, "/api/client/roles", { ...asA(owner), body: { name: "Books", permissions: ["ledger:transactions:read"] } });
     expect(r.status).toBe(403);
-    // Removing "core" from tenant B takes core permissions away from B's owner at once (after invalidation).
+    // Removing "ledger" from tenant B takes ledger permissions away from B's owner at once (after invalidation);
+    // removing "core" takes nothing: core is always on (a tenant must always be able to manage its users).
     const db = enterpriseDb();
-    const core = await db.module.findUniqueOrThrow({ where: { key: "core" } });
     const asB = { token: bOwner.token, headers: tenantHeaders(b) };
-    expect((await call(listUsers, "/api/client/users", asB)).status).toBe(200);
-    await db.clientModule.delete({ where: { clientId_moduleId: { clientId: b.id, moduleId: core.id } } });
+    expect((await call(listAccounts, "/api/client/accounts", asB)).status).toBe(200);
+    const removed = await db.module.findMany({ where: { key: { in: ["core", "ledger"] } } });
+    await db.clientModule.deleteMany({ where: { clientId: b.id, moduleId: { in: removed.map((m) => m.id) } } });
     await invalidateTenant(b.id);
     try {
-      expect((await call(listUsers, "/api/client/users", asB)).status).toBe(403);
+      expect((await call(listAccounts, "/api/client/accounts", asB)).status).toBe(403);
+      expect((await call(listUsers, "/api/client/users", asB)).status).toBe(200);
     } finally {
-      await db.clientModule.create({ data: { clientId: b.id, moduleId: core.id } });
+      await db.clientModule.createMany({ data: removed.map((m) => ({ clientId: b.id, moduleId: m.id })) });
       await invalidateTenant(b.id);
     }
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools } from "@/lib/provisioning";
 import { ConnectionFactory } from "@/lib/tenancy/connections";
 import { getTenant } from "@/lib/tenancy/registry";

@@ -1,13 +1,14 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as create } from "@/app/api/enterprise/clients/create/route";
-import { GET as list } from "@/app/api/enterprise/clients/route";
-import { DELETE as archive, PUT as update } from "@/app/api/enterprise/clients/[id]/route";
 import { issueToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools } from "@/lib/provisioning";
 import { connectionFactory } from "@/lib/tenancy/connections";
 import { destroyTenants, randomSlug } from "@/tests/factories/tenant";
 import { call } from "../helpers/http";
+const { POST: create } = routeHandlers("/api/enterprise/clients/create");
+const { GET: list } = routeHandlers("/api/enterprise/clients");
+const { DELETE: archive, PUT: update } = routeHandlers("/api/enterprise/clients/{id}");
 
 // The enterprise client routes, in-process with real Requests and real tokens.
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { quoteIdent } from "@/lib/db/url";
-import { createEnterpriseDb } from "@/lib/enterprise/db";
+import { createEnterpriseDb } from "@/lib/db/enterprise";
 import { AppError } from "@/lib/errors";
 import { latestVersion, loadMigrations, loadMigrationsFrom } from "@/lib/migrations";
 import { migrateClients, tenantRoleOf } from "@/lib/migrations/fleet-clients";

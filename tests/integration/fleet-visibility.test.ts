@@ -1,7 +1,6 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listClientsRoute } from "@/app/api/enterprise/clients/route";
-import { GET as listUsersRoute } from "@/app/api/client/users/route";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { latestVersion, loadMigrations } from "@/lib/migrations";
 import { migrateClients } from "@/lib/migrations/fleet-clients";
 import { closeAdminPools } from "@/lib/provisioning";
@@ -10,6 +9,8 @@ import { invalidateTenant } from "@/lib/tenancy/registry";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { destroyTenants, makeEnterpriseAdminToken, makeTenant, makeUser, tenantHeaders } from "../helpers/tenants";
 import { call } from "../helpers/http";
+const { GET: listClientsRoute } = routeHandlers("/api/enterprise/clients");
+const { GET: listUsersRoute } = routeHandlers("/api/client/users");
 
 // Fleet migrations as the rest of the app sees them: the clients API shows each
 // tenant's schema version and last migration result (and ?schema=behind), and a

@@ -1,21 +1,22 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as createAccount } from "@/app/api/client/accounts/route";
-import { POST as createDefaults } from "@/app/api/client/accounts/defaults/route";
-import { PATCH as updateAccount } from "@/app/api/client/accounts/[id]/route";
-import { POST as createEntry } from "@/app/api/client/transactions/route";
-import { DELETE as deleteEntry, GET as getEntry, PATCH as editEntry } from "@/app/api/client/transactions/[id]/route";
-import { POST as reverseEntry } from "@/app/api/client/transactions/[id]/reverse/route";
-import { POST as voidEntry } from "@/app/api/client/transactions/[id]/void/route";
-import { GET as balanceSheet } from "@/app/api/client/reports/balance-sheet/route";
-import { GET as incomeStatement } from "@/app/api/client/reports/income-statement/route";
-import { GET as trialBalance } from "@/app/api/client/reports/trial-balance/route";
-import { isUniqueViolation } from "@/lib/erp/db-errors";
-import { todayUtc } from "@/lib/erp/ledger/dates";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { todayUtc } from "@/lib/modules/ledger/dates";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+const { POST: createAccount } = routeHandlers("/api/client/accounts");
+const { POST: createDefaults } = routeHandlers("/api/client/accounts/defaults");
+const { PATCH: updateAccount } = routeHandlers("/api/client/accounts/{id}");
+const { POST: createEntry } = routeHandlers("/api/client/transactions");
+const { DELETE: deleteEntry, GET: getEntry, PATCH: editEntry } = routeHandlers("/api/client/transactions/{id}");
+const { POST: reverseEntry } = routeHandlers("/api/client/transactions/{id}/reverse");
+const { POST: voidEntry } = routeHandlers("/api/client/transactions/{id}/void");
+const { GET: balanceSheet } = routeHandlers("/api/client/reports/balance-sheet");
+const { GET: incomeStatement } = routeHandlers("/api/client/reports/income-statement");
+const { GET: trialBalance } = routeHandlers("/api/client/reports/trial-balance");
 
 // The ledger's lifecycle beyond create/post/void: editing and deleting drafts,
 // reversing posted entries (once, even under concurrency), and the income

@@ -1,18 +1,19 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listAccounts, POST as createAccount } from "@/app/api/client/accounts/route";
-import { POST as createDefaults } from "@/app/api/client/accounts/defaults/route";
-import { PATCH as updateAccount } from "@/app/api/client/accounts/[id]/route";
-import { GET as listEntries, POST as createEntry } from "@/app/api/client/transactions/route";
-import { GET as getEntry } from "@/app/api/client/transactions/[id]/route";
-import { POST as postEntry } from "@/app/api/client/transactions/[id]/post/route";
-import { POST as voidEntry } from "@/app/api/client/transactions/[id]/void/route";
-import { GET as trialBalance } from "@/app/api/client/reports/trial-balance/route";
-import { isCheckViolation, withLedgerGuards } from "@/lib/erp/ledger/db-errors";
+import { isCheckViolation, withLedgerGuards } from "@/lib/modules/ledger/db-errors";
 import { AppError } from "@/lib/errors";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+const { GET: listAccounts, POST: createAccount } = routeHandlers("/api/client/accounts");
+const { POST: createDefaults } = routeHandlers("/api/client/accounts/defaults");
+const { PATCH: updateAccount } = routeHandlers("/api/client/accounts/{id}");
+const { GET: listEntries, POST: createEntry } = routeHandlers("/api/client/transactions");
+const { GET: getEntry } = routeHandlers("/api/client/transactions/{id}");
+const { POST: postEntry } = routeHandlers("/api/client/transactions/{id}/post");
+const { POST: voidEntry } = routeHandlers("/api/client/transactions/{id}/void");
+const { GET: trialBalance } = routeHandlers("/api/client/reports/trial-balance");
 
 // The general ledger through its routes, against a real tenant database: exact
 // money, the balance rule in the service and in the database, void, the trial

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "@/tests/helpers/pg-server";
 import { connectTestRedis, TEST_REDIS_URL } from "@/tests/helpers/redis";
 
+
 // With REDIS_URL set, sign-in failure counters live in Redis through
 // @upstash/ratelimit (shared by every app instance): the real route, the real
 // redis-server on 127.0.0.1:6379 (Debian's 7.0). REDIS_URL is set before
@@ -23,7 +24,7 @@ const ours = async () => (await redis!.keys("bisman:rl:*")).filter((k) => k.incl
 
 beforeAll(async () => {
   if (!redis) return;
-  const { enterpriseDb } = await import("@/lib/enterprise/db");
+  const { enterpriseDb } = await import("@/lib/db/enterprise");
   const { hashPassword } = await import("@/lib/auth/password");
   await enterpriseDb().enterpriseAdmin.create({ data: { email, name: "Redis Admin", passwordHash: await hashPassword(password) } });
 });
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 describe.skipIf(!redis)("sign-in limits with REDIS_URL", () => {
   it("counts failures in Redis through @upstash/ratelimit and refuses after five, in every app instance", async () => {
-    const { POST } = await import("@/app/api/enterprise/auth/login/route");
+    const { POST } = (await import("@/tests/helpers/api")).routeHandlers("/api/enterprise/auth/login");
     const { call } = await import("@/tests/helpers/http");
     const { UpstashRedisStore, connectLimitRedis, defaultStore, setDefaultStore } = await import("@/lib/ratelimit");
     expect(defaultStore()).toBeInstanceOf(UpstashRedisStore);
@@ -77,7 +78,7 @@ describe.skipIf(!redis)("sign-in limits with REDIS_URL", () => {
   });
 
   it("Redis unreachable: sign-in answers 503 problem+json with Retry-After (fail closed), logged without the URL", async () => {
-    const { POST } = await import("@/app/api/enterprise/auth/login/route");
+    const { POST } = (await import("@/tests/helpers/api")).routeHandlers("/api/enterprise/auth/login");
     const { call } = await import("@/tests/helpers/http");
     const { UpstashRedisStore, connectLimitRedis, setDefaultStore } = await import("@/lib/ratelimit");
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);

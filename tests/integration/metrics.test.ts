@@ -1,12 +1,13 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as getEntry } from "@/app/api/client/transactions/[id]/route";
-import { GET as health } from "@/app/api/health/route";
-import { GET as metrics } from "@/app/api/metrics/route";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+const { GET: getEntry } = routeHandlers("/api/client/transactions/{id}");
+const { GET: health } = routeHandlers("/api/health");
+const { GET: metrics } = routeHandlers("/api/metrics");
 
 // GET /api/metrics: a scraper with METRICS_TOKEN (set by the integration setup) reads
 // request counts by route pattern, the fleet's status and the connection factory.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentAdmin, tenantPage } from "@/lib/auth/pages";
+import { currentAdmin, tenantPage } from "@/lib/api/pages";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { destroyTenants, makeEnterpriseAdminToken, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";

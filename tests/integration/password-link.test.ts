@@ -1,19 +1,20 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listAccounts } from "@/app/api/client/accounts/route";
-import { POST as clientLogin } from "@/app/api/client/auth/login/route";
-import { POST as createRole } from "@/app/api/client/roles/route";
-import { POST as createUser } from "@/app/api/client/users/route";
-import { POST as passwordLink } from "@/app/api/client/users/[id]/password-link/route";
-import { PATCH as updateUser } from "@/app/api/client/users/[id]/route";
 import { setInitialPasswordCore } from "@/app/t/[tenant]/setup/action-cores";
 import { issuePasswordLinkCore } from "@/app/t/[tenant]/users/action-cores";
 import { issueToken } from "@/lib/auth/tokens";
-import { findSetupInvitation } from "@/lib/erp/users/find-setup-invitation";
-import { SETUP_LINK_SPENT } from "@/lib/erp/users/setup-token";
+import { findSetupInvitation } from "@/lib/modules/core/users/find-setup-invitation";
+import { SETUP_LINK_SPENT } from "@/lib/modules/core/users/setup-token";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+const { GET: listAccounts } = routeHandlers("/api/client/accounts");
+const { POST: clientLogin } = routeHandlers("/api/client/auth/login");
+const { POST: createRole } = routeHandlers("/api/client/roles");
+const { POST: createUser } = routeHandlers("/api/client/users");
+const { POST: passwordLink } = routeHandlers("/api/client/users/{id}/password-link");
+const { PATCH: updateUser } = routeHandlers("/api/client/users/{id}");
 
 // POST /api/client/users/:id/password-link: a tenant admin hands a user a one-time
 // link — a setup link when the user has no password, a reset link replacing a

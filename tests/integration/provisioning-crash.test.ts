@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools, reconcile, type ReconcileReport } from "@/lib/provisioning";
 import { ownerMarker } from "@/lib/provisioning/resources";
 import { STEPS, type ProvisionStep } from "@/lib/provisioning/steps";

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { verifyEnterpriseAuditChain } from "@/lib/audit";
 import { decrypt, DecryptError } from "@/lib/crypto";
 import { withDatabase } from "@/lib/db/url";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { AppError } from "@/lib/errors";
 import { latestVersion, loadMigrations } from "@/lib/migrations";
 import { closeAdminPools, createClient, verifySetupToken } from "@/lib/provisioning";

@@ -145,7 +145,7 @@ describe.skipIf(!redis)("Redis store: @upstash/ratelimit on redis-server 127.0.0
   it("route() limits requests per user:tenant through @upstash/ratelimit", async () => {
     setDefaultStore(new UpstashRedisStore(connection(), run));
     try {
-      const { rateLimit } = await import("@/lib/http/handler");
+      const { rateLimit } = await import("@/lib/api/pipeline");
       await routeLimit(rateLimit);
     } finally {
       setDefaultStore();
@@ -194,7 +194,7 @@ describe("Redis unavailable: fail closed (503, logged without secrets)", () => {
   });
 });
 
-type RateLimitFn = typeof import("@/lib/http/handler").rateLimit;
+type RateLimitFn = typeof import("@/lib/api/pipeline").rateLimit;
 async function routeLimit(rateLimit: RateLimitFn) {
   const p = { kind: "client-user" as const, id: crypto.randomUUID(), email: "r@x.test", name: "R", tenantId: crypto.randomUUID(), tenantSlug: "r" };
   const t = (id: string) => ({ id, slug: "r", name: "R", status: "ACTIVE" as const, dbName: "x", shardId: "s", schemaVersion: null, modules: [] });
@@ -208,7 +208,7 @@ async function routeLimit(rateLimit: RateLimitFn) {
 it("route() limits requests per user:tenant (600 a minute), separately per tenant (memory store)", async () => {
   setDefaultStore(new MemoryStore());
   try {
-    const { rateLimit } = await import("@/lib/http/handler");
+    const { rateLimit } = await import("@/lib/api/pipeline");
     await routeLimit(rateLimit);
   } finally {
     setDefaultStore();

@@ -1,14 +1,15 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listClients } from "@/app/api/enterprise/clients/route";
-import { GET as listUsers } from "@/app/api/client/users/route";
 import { forgetAdminActivity } from "@/lib/auth/active";
 import { revokeSession } from "@/lib/auth/revocation";
 import { issueToken, verifyTokenFull } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser } from "@/tests/helpers/tenants";
+const { GET: listClients } = routeHandlers("/api/enterprise/clients");
+const { GET: listUsers } = routeHandlers("/api/client/users");
 
 // Valid tokens stop working when the account is deactivated, and a signed-out
 // session stops working even where a copy of its cookie survives.

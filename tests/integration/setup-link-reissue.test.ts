@@ -1,15 +1,16 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUT as updateClient } from "@/app/api/enterprise/clients/[id]/route";
-import { POST as reissue } from "@/app/api/enterprise/clients/[id]/setup-link/route";
 import { setInitialPasswordCore } from "@/app/t/[tenant]/setup/action-cores";
 import { issueToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { createClient, verifySetupToken } from "@/lib/provisioning";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import { getTenant } from "@/lib/tenancy/registry";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { destroyTenants, randomSlug } from "@/tests/factories/tenant";
 import { call } from "@/tests/helpers/http";
+const { PUT: updateClient } = routeHandlers("/api/enterprise/clients/{id}");
+const { POST: reissue } = routeHandlers("/api/enterprise/clients/{id}/setup-link");
 
 // POST /api/enterprise/clients/:id/setup-link: a new one-time link for an owner
 // who never set a password (the first link expired or was lost), through the

@@ -1,10 +1,10 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as clientLogin } from "@/app/api/client/auth/login/route";
 import { setInitialPasswordCore } from "@/app/t/[tenant]/setup/action-cores";
 import { verifyTenantAuditChain } from "@/lib/audit";
 import { needsRehash, verifyPassword } from "@/lib/auth/password";
-import { findSetupInvitation } from "@/lib/erp/users/find-setup-invitation";
-import { SETUP_LINK_SPENT } from "@/lib/erp/users/setup-token";
+import { findSetupInvitation } from "@/lib/modules/core/users/find-setup-invitation";
+import { SETUP_LINK_SPENT } from "@/lib/modules/core/users/setup-token";
 import { createClient, issueSetupToken } from "@/lib/provisioning";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import { getTenant } from "@/lib/tenancy/registry";
@@ -12,6 +12,7 @@ import type { TenantRecord } from "@/lib/tenancy/types";
 import { randomSlug } from "@/tests/factories/tenant";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants } from "@/tests/helpers/tenants";
+const { POST: clientLogin } = routeHandlers("/api/client/auth/login");
 
 // The setup link's page action: a client created without adminPassword hands out
 // /setup?token=…; the visitor (no session) sets the first admin's password once.

@@ -1,7 +1,6 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { GET as listShardsRoute, POST as registerShardRoute } from "@/app/api/enterprise/shards/route";
-import { PUT as updateShardRoute } from "@/app/api/enterprise/shards/[id]/route";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools, createClient } from "@/lib/provisioning";
 import { CLIENT_TEMPLATE_DB } from "@/lib/provisioning/template";
 import { startScratchPostgres, type ScratchPostgres } from "@/lib/runtime/scratch-postgres";
@@ -11,6 +10,8 @@ import { destroyTenants, randomSlug } from "@/tests/factories/tenant";
 import { adminQuery } from "@/tests/helpers/databases";
 import { call } from "@/tests/helpers/http";
 import { makeEnterpriseAdminToken } from "@/tests/helpers/tenants";
+const { GET: listShardsRoute, POST: registerShardRoute } = routeHandlers("/api/enterprise/shards");
+const { PUT: updateShardRoute } = routeHandlers("/api/enterprise/shards/{id}");
 
 // Shards through the enterprise API: a second, real PostgreSQL server (an embedded
 // one started for this file) is checked, gets its client template, and takes

@@ -1,23 +1,24 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listModulesRoute } from "@/app/api/enterprise/modules/route";
-import { PUT as updateClientRoute } from "@/app/api/enterprise/clients/[id]/route";
-import { GET as listSuperAdminsRoute, POST as createSuperAdminRoute } from "@/app/api/enterprise/super-admins/route";
-import { PUT as updateSuperAdminRoute } from "@/app/api/enterprise/super-admins/[id]/route";
-import { POST as superAdminLogin } from "@/app/api/super-admin/auth/login/route";
-import { POST as assignModuleRoute } from "@/app/api/super-admin/clients/[id]/assign-module/route";
-import { POST as setupLinkRoute } from "@/app/api/super-admin/clients/[id]/setup-link/route";
-import { GET as clientUsersRoute } from "@/app/api/super-admin/clients/[id]/users/route";
-import { GET as myClientsRoute } from "@/app/api/super-admin/clients/route";
 import { verifyEnterpriseAuditChain } from "@/lib/audit";
 import { issueToken, verifyToken } from "@/lib/auth/tokens";
-import { enterpriseDb } from "@/lib/enterprise/db";
-import { MODULES } from "@/lib/erp/modules";
+import { enterpriseDb } from "@/lib/db/enterprise";
+import { modules } from "@/lib/modules/registry";
 import { getTenant } from "@/lib/tenancy/registry";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { createClient } from "@/lib/provisioning";
 import { destroyTenants, makeEnterpriseAdminToken, makeTenant, makeUser } from "@/tests/helpers/tenants";
+const { GET: listModulesRoute } = routeHandlers("/api/enterprise/modules");
+const { PUT: updateClientRoute } = routeHandlers("/api/enterprise/clients/{id}");
+const { GET: listSuperAdminsRoute, POST: createSuperAdminRoute } = routeHandlers("/api/enterprise/super-admins");
+const { PUT: updateSuperAdminRoute } = routeHandlers("/api/enterprise/super-admins/{id}");
+const { POST: superAdminLogin } = routeHandlers("/api/super-admin/auth/login");
+const { POST: assignModuleRoute } = routeHandlers("/api/super-admin/clients/{id}/assign-module");
+const { POST: setupLinkRoute } = routeHandlers("/api/super-admin/clients/{id}/setup-link");
+const { GET: clientUsersRoute } = routeHandlers("/api/super-admin/clients/{id}/users");
+const { GET: myClientsRoute } = routeHandlers("/api/super-admin/clients");
 
 // Super admins: created and managed by enterprise admins, then working on the
 // clients assigned to them only. In-process route calls with real tokens.
@@ -161,7 +162,7 @@ describe("GET /api/enterprise/modules", () => {
     for (const token of [ea, sa.token]) {
       const r = await call(listModulesRoute, "/api/enterprise/modules", { token });
       expect(r.status).toBe(200);
-      expect(r.body.modules).toEqual(MODULES.map((m) => ({ key: m.key, name: m.name, description: m.description, permissions: [...m.permissions] })).sort((x, y) => x.key.localeCompare(y.key)));
+      expect(r.body.modules).toEqual(modules().map((m) => ({ key: m.key, name: m.name, description: m.description, permissions: Object.keys(m.permissions) })).sort((x, y) => x.key.localeCompare(y.key)));
     }
   });
 });

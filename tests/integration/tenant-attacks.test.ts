@@ -1,10 +1,11 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listUsers, POST as createUser } from "@/app/api/client/users/route";
 import { SignJWT, UnsecuredJWT } from "jose";
 import { issueToken } from "@/lib/auth/tokens";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser, type TestUser } from "@/tests/helpers/tenants";
+const { GET: listUsers, POST: createUser } = routeHandlers("/api/client/users");
 
 // Header and host attacks against the Node side, which must hold even when
 // the middleware never ran (it does not run on /api/*, and can be skipped).

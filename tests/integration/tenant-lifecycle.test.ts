@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { decrypt } from "@/lib/crypto";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { AppError } from "@/lib/errors";
 import { archiveClient, closeAdminPools, listClients, purgeArchived, updateClient } from "@/lib/provisioning";
 import { connectionFactory, withTenantDb } from "@/lib/tenancy/connections";

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools } from "@/lib/provisioning";
 import { connectionFactory } from "@/lib/tenancy/connections";
 import { closeRegistry, getTenant, invalidateTenant } from "@/lib/tenancy/registry";

@@ -1,10 +1,6 @@
+import { routeHandlers } from "@/tests/helpers/api";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { GET as listAccounts } from "@/app/api/client/accounts/route";
-import { POST as clientLogin } from "@/app/api/client/auth/login/route";
-import { POST as createRole } from "@/app/api/client/roles/route";
-import { POST as createUser } from "@/app/api/client/users/route";
-import { PATCH as updateUser } from "@/app/api/client/users/[id]/route";
 import { setUserActiveCore } from "@/app/t/[tenant]/users/action-cores";
 import { issueToken } from "@/lib/auth/tokens";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
@@ -13,6 +9,11 @@ import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+const { GET: listAccounts } = routeHandlers("/api/client/accounts");
+const { POST: clientLogin } = routeHandlers("/api/client/auth/login");
+const { POST: createRole } = routeHandlers("/api/client/roles");
+const { POST: createUser } = routeHandlers("/api/client/users");
+const { PATCH: updateUser } = routeHandlers("/api/client/users/{id}");
 
 // Deactivating and reactivating tenant users through PATCH /api/client/users/:id:
 // refused at once, no acting on oneself or on someone more powerful, and the

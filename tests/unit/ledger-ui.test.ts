@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { amountUnits, formatAmount, parseAmount, unitsToAmount } from "@/app/t/[tenant]/ledger/amounts";
 import { draftFromEntry, draftTotals, editableAmount, errorsByPath, toEntryRequest, toUpdateRequest, type EntryDraft } from "@/app/t/[tenant]/ledger/entry-draft";
 import { asOfDate, incomeStatementDates } from "@/app/t/[tenant]/ledger/report-dates";
-import { todayUtc } from "@/lib/erp/ledger/dates";
-import { ZCreateEntryRequest, ZUpdateEntryRequest } from "@/lib/erp/ledger/entries.types";
-import { formatMoney, money, sum, ZMoney } from "@/lib/erp/ledger/money";
+import { todayUtc } from "@/lib/modules/ledger/dates";
+import { ZCreateEntryRequest, ZUpdateEntryRequest } from "@/lib/modules/ledger/entries.types";
+import { formatMoney, money, sum, ZMoney } from "@/lib/modules/ledger/money";
 
 // The ledger pages' money and new-entry helpers (app/t/[tenant]/ledger): exact,
 // and in agreement with the service's own rules (ZMoney, decimal sums).

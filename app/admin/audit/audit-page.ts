@@ -4,10 +4,10 @@ import type { ClientLabel, Person } from "@/app/_audit/audit-table";
 import { clientRef, type AuditFilters, type SearchParams } from "@/app/_audit/filters";
 import { verifyEnterpriseAuditChain } from "@/lib/audit";
 import { chainCheckView, listEnterpriseAudit, type AuditPage } from "@/lib/audit/read";
-import { requireAdmin } from "@/lib/auth/pages";
+import { requireAdmin } from "@/lib/api/pages";
 import { config } from "@/lib/config";
 import { tenantOrigin } from "@/lib/config/origin";
-import { enterpriseDb, type EnterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb, type EnterpriseDb } from "@/lib/db/enterprise";
 import { isUuid } from "@/lib/edge/tenant";
 
 // How /admin/audit starts: an enterprise admin (else the sign-in page; a super

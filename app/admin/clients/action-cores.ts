@@ -1,10 +1,10 @@
-// Cores of the admin console's client actions (see lib/http/action.ts); actions.ts exports the thin "use server" wrappers.
+// Cores of the admin console's client actions (see lib/api/action.ts); actions.ts exports the thin "use server" wrappers.
 // Enterprise admins only; each delegates to the provisioning service the API routes use.
 import { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
-import { enterpriseDb } from "@/lib/enterprise/db";
+import { enterpriseDb } from "@/lib/db/enterprise";
 import { AppError } from "@/lib/errors";
-import { defineAction } from "@/lib/http/action";
+import { defineAction } from "@/lib/api/action";
 import { clientIp } from "@/lib/http/request";
 import { archiveClient, createClient, reissueSetupLink, updateClient, type Actor } from "@/lib/provisioning";
 import { reissueAssignedSetupLink, type SuperAdminPrincipal } from "@/lib/super-admin";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentAdmin } from "@/lib/auth/pages";
+import { currentAdmin } from "@/lib/api/pages";
 import { adminSignIn } from "./actions";
 import { SignInForm } from "./sign-in-form";
 

@@ -1,4 +1,4 @@
-import { enterpriseDb, type EnterpriseDb } from "../db";
+import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import { shardSelect, toShardView, type ShardView } from "./view";
 
 /** GET /api/enterprise/shards: every server with its clients by status (default first, then by name). */

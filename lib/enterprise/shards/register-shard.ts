@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { appendEnterpriseAudit } from "../../audit";
-import { isUniqueViolation } from "../../erp/db-errors";
+import { isUniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
 import { ensureClientTemplate } from "../../provisioning/template";
 import { parseInput } from "../../provisioning/schemas";
-import { enterpriseDb, type EnterpriseDb } from "../db";
+import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import type { EnterpriseActor } from "../super-admins";
 import { checkShardServer } from "./check-server";
 import { shardSelect, toShardView, type ShardView } from "./view";

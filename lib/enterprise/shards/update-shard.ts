@@ -3,7 +3,7 @@ import { appendEnterpriseAudit } from "../../audit";
 import { AppError } from "../../errors";
 import { parseInput } from "../../provisioning/schemas";
 import { forgetShard } from "../../tenancy/shards";
-import { enterpriseDb, type EnterpriseDb } from "../db";
+import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import type { EnterpriseActor } from "../super-admins";
 import { listShards } from "./list-shards";
 import { ZShardSettings } from "./register-shard";

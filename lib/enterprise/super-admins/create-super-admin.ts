@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { appendEnterpriseAudit } from "../../audit";
 import { hashPassword } from "../../auth/password";
-import { isUniqueViolation } from "../../erp/db-errors";
+import { isUniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
 import { parseInput } from "../../provisioning/schemas";
-import { enterpriseDb, type EnterpriseDb } from "../db";
+import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import { moduleIdsOf } from "./modules";
 import { superAdminViewSelect, toSuperAdminView, zModuleKeys, zName, zSegments, type EnterpriseActor, type SuperAdminView } from "./view";
 

@@ -1,4 +1,4 @@
-import { enterpriseDb, type EnterpriseDb } from "../db";
+import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import { superAdminViewSelect, toSuperAdminView, type SuperAdminView } from "./view";
 
 // GET /api/enterprise/super-admins: every super admin with their modules,

@@ -1,4 +1,4 @@
-import type { EnterpriseDb } from "../db";
+import type { EnterpriseDb } from "../../db/enterprise";
 import { AppError } from "../../errors";
 
 type Tx = Parameters<Parameters<EnterpriseDb["$transaction"]>[0]>[0];

@@ -4,7 +4,7 @@ import { forgetAdminActivity } from "../../auth/active";
 import { sessionsNotBefore } from "../../auth/tokens";
 import { AppError } from "../../errors";
 import { parseInput } from "../../provisioning/schemas";
-import { enterpriseDb, type EnterpriseDb } from "../db";
+import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import { moduleIdsOf } from "./modules";
 import { superAdminViewSelect, toSuperAdminView, zModuleKeys, zName, zSegments, type EnterpriseActor, type SuperAdminView } from "./view";
 
@@ -40,7 +40,7 @@ export async function updateSuperAdmin(id: string, input: unknown, actor: Enterp
           ...(req.name !== undefined ? { name: req.name } : {}),
           ...(req.segments !== undefined ? { segments: req.segments } : {}),
           ...(req.isActive !== undefined ? { isActive: req.isActive } : {}),
-          // Deactivation ends every token issued so far, for good (as for tenant users: lib/erp/users/update-user.ts).
+          // Deactivation ends every token issued so far, for good (as for tenant users: lib/modules/core/users/update-user.ts).
           ...(req.isActive === false && current.isActive ? { sessionsNotBefore: sessionsNotBefore("all") } : {}),
         },
         select: superAdminViewSelect,

@@ -1,4 +1,5 @@
 import { defineModule } from "../types";
+import { CORE_OPERATIONS } from "./operations";
 
 export const core = defineModule({
   key: "core",
@@ -16,5 +17,5 @@ export const core = defineModule({
     { label: "Users", path: "/users", icon: "users", permission: "core:users:read", description: "Who can sign in, and their roles." },
     { label: "Audit log", path: "/audit", icon: "audit", permission: "core:audit:read", description: "Who changed what and when, and every sign-in." },
   ],
-  operations: [],
+  operations: CORE_OPERATIONS,
 });

@@ -1,4 +1,5 @@
 import { defineModule } from "../types";
+import { LEDGER_OPERATIONS } from "./operations";
 
 export const ledger = defineModule({
   key: "ledger",
@@ -18,5 +19,5 @@ export const ledger = defineModule({
     { label: "Income statement", path: "/ledger/income-statement", icon: "chart", permission: "ledger:reports:read", description: "Revenue, expenses and net income over a period." },
     { label: "Balance sheet", path: "/ledger/balance-sheet", icon: "sheet", permission: "ledger:reports:read", description: "Assets, liabilities and equity as of a day." },
   ],
-  operations: [],
+  operations: LEDGER_OPERATIONS,
 });

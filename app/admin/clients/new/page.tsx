@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/pages";
+import { requireAdmin } from "@/lib/api/pages";
 import { CreateClientForm } from "./create-client-form";
 
 export const metadata: Metadata = { title: "New client" };

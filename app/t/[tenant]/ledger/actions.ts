@@ -2,7 +2,7 @@
 // Server actions of the tenant's ledger pages: new entry, edit and delete a draft, post, void and reverse (/ledger);
 // new account, (de)activate an account and the standard chart (/ledger/accounts).
 import { headers } from "next/headers";
-import type { JournalEntryView } from "@/lib/erp/ledger/entries.types";
+import type { JournalEntryView } from "@/lib/modules/ledger/entries.types";
 import type { Problem } from "@/lib/errors";
 import { createAccountCore, createDefaultAccountsCore, createEntryCore, deleteEntryCore, postEntryCore, reverseEntryCore, updateAccountCore, updateEntryCore, voidEntryCore } from "./action-cores";
 import { explain, text, type FormState } from "./form-state";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { JournalEntryView, ZCreateEntryRequest, ZUpdateEntryRequest } from "@/lib/erp/ledger/entries.types";
+import type { JournalEntryView, ZCreateEntryRequest, ZUpdateEntryRequest } from "@/lib/modules/ledger/entries.types";
 import { parseAmount } from "./amounts";
 
 // The new-entry form's state and what it sends: the service's request shape

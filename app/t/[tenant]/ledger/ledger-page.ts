@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
-import { tenantPage } from "@/lib/auth/pages";
-import type { Permission } from "@/lib/erp/modules";
-import { actorAccess } from "@/lib/erp/rbac/access";
+import { tenantPage } from "@/lib/api/pages";
+import type { Permission } from "@/lib/modules/registry";
+import { actorAccess } from "@/lib/modules/core/rbac/access";
 import { withTenantContext } from "@/lib/tenancy/connections";
 import type { TenantContext, TenantRecord } from "@/lib/tenancy/types";
 
@@ -17,7 +17,7 @@ export interface LedgerAccess {
   readReports: boolean;
 }
 
-export function ledgerAccess(permissions: ReadonlySet<Permission>): LedgerAccess {
+export function ledgerAccess(permissions: ReadonlySet<string>): LedgerAccess {
   return {
     readAccounts: permissions.has("ledger:accounts:read"),
     writeAccounts: permissions.has("ledger:accounts:write"),

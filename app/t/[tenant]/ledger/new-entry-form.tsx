@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
-import type { JournalEntryView } from "@/lib/erp/ledger/entries.types";
+import type { JournalEntryView } from "@/lib/modules/ledger/entries.types";
 import { useHydrated } from "@/lib/ui/use-hydrated";
 import { formatAmount, unitsToAmount } from "./amounts";
 import { createEntryAction, updateEntryAction } from "./actions";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { todayUtc } from "@/lib/erp/ledger/dates";
-import { ZEntryId, ZListEntriesQuery, type JournalEntryView } from "@/lib/erp/ledger/entries.types";
-import { getEntry } from "@/lib/erp/ledger/get-entry";
-import { listAccounts } from "@/lib/erp/ledger/list-accounts";
-import { listEntries } from "@/lib/erp/ledger/list-entries";
+import { todayUtc } from "@/lib/modules/ledger/dates";
+import { ZEntryId, ZListEntriesQuery, type JournalEntryView } from "@/lib/modules/ledger/entries.types";
+import { getEntry } from "@/lib/modules/ledger/get-entry";
+import { listAccounts } from "@/lib/modules/ledger/list-accounts";
+import { listEntries } from "@/lib/modules/ledger/list-entries";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/types";
 import { formatAmount } from "./amounts";

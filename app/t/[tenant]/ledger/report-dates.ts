@@ -1,5 +1,5 @@
-import { ZDate } from "@/lib/erp/ledger/dates";
-import { ZBalanceSheetQuery, ZIncomeStatementQuery, type BalanceSheetQuery, type IncomeStatementQuery } from "@/lib/erp/ledger/reports.types";
+import { ZDate } from "@/lib/modules/ledger/dates";
+import { ZBalanceSheetQuery, ZIncomeStatementQuery, type BalanceSheetQuery, type IncomeStatementQuery } from "@/lib/modules/ledger/reports.types";
 
 // The report pages' dates from their URL (?from=&to=, ?asOf=): a hand-typed date that
 // the service would refuse is dropped with an alert, and the service's default takes

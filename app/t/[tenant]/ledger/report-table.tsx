@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ReportSection } from "@/lib/erp/ledger/reports.types";
+import type { ReportSection } from "@/lib/modules/ledger/reports.types";
 import { formatAmount } from "./amounts";
 
 // The income statement's and balance sheet's table: one <tbody> per section

@@ -1,11 +1,11 @@
-// Core of the setup page's server action (see lib/http/action.ts); actions.ts exports the thin "use server" wrapper.
+// Core of the setup page's server action (see lib/api/action.ts); actions.ts exports the thin "use server" wrapper.
 // Public: the visitor has no session, the setup token is the credential. The tenant is the host's own.
 import { config, isProduction } from "@/lib/config";
 import { EDGE_TENANT_HEADER } from "@/lib/edge/tenant";
-import { setInitialPassword, ZSetInitialPasswordRequest } from "@/lib/erp/users/set-initial-password";
-import { defineAction } from "@/lib/http/action";
+import { setInitialPassword, ZSetInitialPasswordRequest } from "@/lib/modules/core/users/set-initial-password";
+import { defineAction } from "@/lib/api/action";
 import { clientIp } from "@/lib/http/request";
-import { resolveRequestTenant } from "@/lib/http/tenant";
+import { resolveRequestTenant } from "@/lib/tenancy/request-tenant";
 
 export const setInitialPasswordCore = defineAction({ auth: "public", input: ZSetInitialPasswordRequest }, async ({ input, headers }) => {
   // Outside production the edge's ?tenant= choice on the apex arrives as its header; the resolver ignores it in production.

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { tenantPage } from "@/lib/auth/pages";
-import { findSetupInvitation } from "@/lib/erp/users/find-setup-invitation";
-import { SETUP_LINK_SPENT } from "@/lib/erp/users/setup-token";
+import { tenantPage } from "@/lib/api/pages";
+import { findSetupInvitation } from "@/lib/modules/core/users/find-setup-invitation";
+import { SETUP_LINK_SPENT } from "@/lib/modules/core/users/setup-token";
 import { SetupForm } from "./setup-form";
 import { SpentLink } from "./spent-link";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/admin/sign-in/sign-in-form";
-import { tenantPage } from "@/lib/auth/pages";
+import { tenantPage } from "@/lib/api/pages";
 import { tenantSignIn } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { tenantPage } from "@/lib/auth/pages";
-import { actorAccess } from "@/lib/erp/rbac/access";
-import { listUsers } from "@/lib/erp/users/list-users";
+import { tenantPage } from "@/lib/api/pages";
+import { actorAccess } from "@/lib/modules/core/rbac/access";
+import { listUsers } from "@/lib/modules/core/users/list-users";
 import { withTenantContext } from "@/lib/tenancy/connections";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";

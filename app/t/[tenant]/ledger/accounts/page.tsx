@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { listAccounts } from "@/lib/erp/ledger/list-accounts";
-import { ZAccountType } from "@/lib/erp/ledger/accounts.types";
+import { listAccounts } from "@/lib/modules/ledger/list-accounts";
+import { ZAccountType } from "@/lib/modules/ledger/accounts.types";
 import { Badge, LedgerHeader } from "../ledger-nav";
 import { ledgerPage } from "../ledger-page";
 import { AccountActiveButton, CreateAccountForm, StandardChartButton } from "./account-forms";

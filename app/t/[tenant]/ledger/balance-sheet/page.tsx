@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Form from "next/form";
-import { balanceSheet } from "@/lib/erp/ledger/balance-sheet";
-import { todayUtc } from "@/lib/erp/ledger/dates";
+import { balanceSheet } from "@/lib/modules/ledger/balance-sheet";
+import { todayUtc } from "@/lib/modules/ledger/dates";
 import { formatAmount } from "../amounts";
 import { Badge, LedgerHeader, ReportsNav } from "../ledger-nav";
 import { ledgerPage } from "../ledger-page";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Form from "next/form";
-import { incomeStatement } from "@/lib/erp/ledger/income-statement";
+import { incomeStatement } from "@/lib/modules/ledger/income-statement";
 import { formatAmount } from "../amounts";
 import { LedgerHeader, ReportsNav } from "../ledger-nav";
 import { ledgerPage } from "../ledger-page";

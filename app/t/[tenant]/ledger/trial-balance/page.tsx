@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Form from "next/form";
-import { todayUtc } from "@/lib/erp/ledger/dates";
-import { trialBalance, ZTrialBalanceQuery } from "@/lib/erp/ledger/trial-balance";
+import { todayUtc } from "@/lib/modules/ledger/dates";
+import { trialBalance, ZTrialBalanceQuery } from "@/lib/modules/ledger/trial-balance";
 import { amountUnits, formatAmount, unitsToAmount } from "../amounts";
 import { Badge, LedgerHeader, ReportsNav } from "../ledger-nav";
 import { ledgerPage } from "../ledger-page";
