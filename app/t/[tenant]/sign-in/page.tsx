@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/admin/sign-in/sign-in-form";
+import { AuthFrame } from "@/components/shell/auth-frame";
+import { SuspendedNotice } from "@/components/errors/suspended";
 import { tenantPage } from "@/lib/auth/pages";
 import { tenantSignIn } from "../actions";
 
@@ -14,9 +16,10 @@ export default async function TenantSignInPage({ params, searchParams }: { param
   const query = await searchParams;
   const email = typeof query.email === "string" && query.email.length <= 254 ? query.email : undefined;
   const subtitle = query.setup === "done" ? "Your password is set. Sign in to continue." : undefined;
+  if (tenant.status !== "ACTIVE") return <SuspendedNotice tenantName={tenant.name} />;
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      {tenant.status === "ACTIVE" ? <SignInForm action={tenantSignIn} title={`Sign in to ${tenant.name}`} subtitle={subtitle} email={email} /> : <p>{tenant.name} is suspended. Contact your administrator.</p>}
-    </main>
+    <AuthFrame>
+      <SignInForm action={tenantSignIn} title={`Sign in to ${tenant.name}`} subtitle={subtitle} email={email} />
+    </AuthFrame>
   );
 }

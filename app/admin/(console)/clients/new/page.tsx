@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/pages";
-import { CreateClientForm } from "./create-client-form";
+import { CreateClientForm } from "@/app/admin/clients/new/create-client-form";
 
 export const metadata: Metadata = { title: "New client" };
 // A fresh Idempotency-Key per render: never cached.
@@ -14,15 +14,13 @@ export default async function NewClientPage() {
   const admin = await requireAdmin(await headers());
   if (admin.kind !== "enterprise-admin") notFound();
   return (
-    <main className="mx-auto max-w-xl space-y-6 px-6 py-10">
-      <p className="text-sm">
-        <Link href="/admin" className="text-slate-600 underline">
-          ← Clients
-        </Link>
-      </p>
-      <h1 className="text-2xl font-semibold">New client</h1>
-      <p className="text-sm text-slate-600">Creates the client&apos;s own database, its roles and its first admin (as Owner). This takes a few seconds.</p>
+    <div className="max-w-2xl space-y-6">
+      <PageHeader
+        title="New client"
+        breadcrumbs={[{ label: "Admin console", href: "/admin" }, { label: "Clients", href: "/admin" }, { label: "New client" }]}
+        description="Creates the client's own database, its roles and its first admin (as Owner). This takes a few seconds."
+      />
       <CreateClientForm idempotencyKey={randomUUID()} />
-    </main>
+    </div>
   );
 }

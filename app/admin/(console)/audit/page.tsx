@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AuditFilterForm, AuditPager, ChainCheck } from "@/app/_audit/audit-controls";
 import { AuditTable } from "@/app/_audit/audit-table";
 import { ENTERPRISE_ACTION_KINDS, parseAuditFilters, type SearchParams } from "@/app/_audit/filters";
-import { adminAuditPage } from "./audit-page";
+import { adminAuditPage } from "@/app/admin/audit/audit-page";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -19,18 +19,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const { cursor } = filters.query;
   const shown = { ...filters.form, client: data.client };
   return (
-    <main className="mx-auto max-w-7xl space-y-6 px-6 py-10">
-      <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/admin" className="text-slate-600 underline">
-            ← Clients
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-sm text-slate-600">
-          The global log: clients&apos; lifecycle, super admins, shards and admin sign-ins, newest first. Each client&apos;s own changes are in its log, on its host at /audit.
-        </p>
-      </header>
+    <>
+      <PageHeader
+        title="Audit log"
+        breadcrumbs={[{ label: "Admin console", href: "/admin" }, { label: "Audit log" }]}
+        description={<>The global log: clients&apos; lifecycle, super admins, shards and admin sign-ins, newest first. Each client&apos;s own changes are in its log, on its host at /audit.</>}
+      />
 
       <AuditFilterForm path={PATH} kinds={ENTERPRISE_ACTION_KINDS} values={filters.form} client={data.client} alerts={data.clientAlert ? [...filters.alerts, data.clientAlert] : filters.alerts} />
       <ChainCheck path={PATH} filters={shown} cursor={cursor} check={data.check} />
@@ -40,12 +34,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           Entries
         </h2>
         {entries.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{cursor ? "No older entries." : "No entries match."}</p>
+          <EmptyState title={cursor ? "No older entries." : "No entries match."} />
         ) : (
           <AuditTable entries={entries} people={data.people} clients={data.clients} caption="Global audit log entries, newest first" />
         )}
         <AuditPager path={PATH} filters={shown} cursor={cursor} nextCursor={nextCursor} />
       </section>
-    </main>
+    </>
   );
 }

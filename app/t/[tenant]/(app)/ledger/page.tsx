@@ -8,11 +8,15 @@ import { listAccounts } from "@/lib/erp/ledger/list-accounts";
 import { listEntries } from "@/lib/erp/ledger/list-entries";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/types";
-import { formatAmount } from "./amounts";
-import { EntryRowActions } from "./entry-row-actions";
-import { Badge, LedgerHeader, type Tone } from "./ledger-nav";
-import { ledgerPage } from "./ledger-page";
-import { NewEntryForm } from "./new-entry-form";
+import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { formatAmount } from "@/app/t/[tenant]/ledger/amounts";
+import { EntryRowActions } from "@/app/t/[tenant]/ledger/entry-row-actions";
+import { Badge, LedgerHeader, type Tone } from "@/app/t/[tenant]/ledger/ledger-nav";
+import { ledgerPage } from "@/app/t/[tenant]/ledger/ledger-page";
+import { NewEntryForm } from "@/app/t/[tenant]/ledger/new-entry-form";
 
 export const metadata: Metadata = { title: "Journal" };
 
@@ -36,21 +40,18 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
   const today = todayUtc();
   const editing = data.editing && "entry" in data.editing ? data.editing.entry : undefined;
   return (
-    <main className="mx-auto max-w-6xl space-y-6 px-6 py-10">
-      <LedgerHeader tenantName={tenant.name} title="Journal" current="journal" access={access} />
+    <>
+      <LedgerHeader tenantName={tenant.name} title="Journal" description="Journal entries: record one, keep it as a draft or post it; posted entries are reversed or voided, never edited." access={access} />
 
       {data.editing && "refused" in data.editing ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {data.editing.refused}
-        </p>
+        <Alert tone="warning">{data.editing.refused}</Alert>
       ) : null}
 
       {access.writeJournal ? (
         data.accounts.length >= 2 || editing ? (
           <NewEntryForm accounts={data.accounts} today={today} editing={editing} />
         ) : (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-            An entry needs at least two active accounts.{" "}
+          <EmptyState title="An entry needs at least two active accounts.">
             {access.readAccounts ? (
               <>
                 Set them up in the{" "}
@@ -60,7 +61,7 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
                 .
               </>
             ) : null}
-          </p>
+          </EmptyState>
         )
       ) : null}
 
@@ -68,71 +69,52 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
         <h2 id="entries-heading" className="text-lg font-semibold">
           Entries
         </h2>
-        {entries.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{query.cursor ? "No older entries." : "No journal entries yet."}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Journal entries, newest first</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Date</th>
-                  <th scope="col" className="px-4 py-2">No.</th>
-                  <th scope="col" className="px-4 py-2">Description</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2 text-right">Total</th>
-                  {access.writeJournal ? <th scope="col" className="px-4 py-2">Actions</th> : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {entries.map((e) => (
-                  <tr key={e.id} className="align-top">
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <time dateTime={e.date}>{e.date}</time>
-                    </td>
-                    <td className="px-4 py-3 font-mono text-xs">#{e.number}</td>
-                    <td className="px-4 py-3">
-                      <p className="font-medium text-slate-900">{e.description}</p>
-                      {e.reference ? <p className="text-xs text-slate-500">Ref. {e.reference}</p> : null}
-                      <EntryLines entry={e} />
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge>
-                      {e.reversalOfNumber !== null ? <p className="mt-1 text-xs text-slate-600">reversal of #{e.reversalOfNumber}</p> : null}
-                      {e.reversedByNumber !== null ? <p className="mt-1 text-xs text-slate-600">reversed by #{e.reversedByNumber}</p> : null}
-                      {!e.totals.balanced ? (
-                        <p className="mt-1 text-xs text-amber-800">
-                          <Badge tone="red">unbalanced</Badge>
-                        </p>
-                      ) : null}
-                    </td>
-                    <td className={`px-4 py-3 text-right font-mono whitespace-nowrap ${e.status === "VOID" ? "text-slate-400 line-through" : ""}`}>{formatAmount(e.totals.debit)}</td>
-                    {access.writeJournal ? (
-                      <td className="px-4 py-3">
-                        {/* Either side of a reversal pair can be neither voided nor reversed (the service answers 409): no Void or Reverse there. */}
-                        <EntryRowActions id={e.id} number={e.number} status={e.status} date={e.date} today={today} paired={!!e.reversalOfId || !!e.reversedById} />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <nav aria-label="Pages" className="flex gap-3">
-          {query.cursor ? (
-            <Link href="/ledger" className="text-sm text-brand-700 underline">
-              Newest entries
-            </Link>
-          ) : null}
-          {nextCursor ? (
-            <Link href={`/ledger?cursor=${encodeURIComponent(nextCursor)}`} className="text-sm text-brand-700 underline">
-              Older entries
-            </Link>
-          ) : null}
-        </nav>
+        <DataTable
+          caption="Journal entries, newest first"
+          columns={[
+            { key: "date", header: "Date", sortable: true },
+            { key: "number", header: "No.", sortable: true },
+            { key: "description", header: "Description", primary: true },
+            { key: "status", header: "Status", sortable: true },
+            { key: "total", header: "Total", align: "right", sortable: true },
+            ...(access.writeJournal ? [{ key: "actions", header: "Actions", bare: true }] : []),
+          ]}
+          rows={entries.map((e) => ({
+            id: e.id,
+            muted: e.status === "VOID",
+            sort: { date: e.date, number: e.number, status: e.status, total: Number(e.totals.debit) },
+            cells: {
+              date: <time dateTime={e.date}>{e.date}</time>,
+              number: <span className="font-mono text-xs">#{e.number}</span>,
+              description: (
+                <div className="font-normal">
+                  <p className="font-medium text-slate-900">{e.description}</p>
+                  {e.reference ? <p className="text-xs text-slate-600">Ref. {e.reference}</p> : null}
+                  <EntryLines entry={e} />
+                </div>
+              ),
+              status: (
+                <div className="space-y-1">
+                  <Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge>
+                  {e.reversalOfNumber !== null ? <p className="text-xs text-slate-600">reversal of #{e.reversalOfNumber}</p> : null}
+                  {e.reversedByNumber !== null ? <p className="text-xs text-slate-600">reversed by #{e.reversedByNumber}</p> : null}
+                  {!e.totals.balanced ? (
+                    <p className="text-xs">
+                      <Badge tone="red">unbalanced</Badge>
+                    </p>
+                  ) : null}
+                </div>
+              ),
+              total: <span className={`font-mono whitespace-nowrap ${e.status === "VOID" ? "line-through" : ""}`}>{formatAmount(e.totals.debit)}</span>,
+              // Either side of a reversal pair can be neither voided nor reversed (the service answers 409): no Void or Reverse there.
+              actions: <EntryRowActions id={e.id} number={e.number} status={e.status} date={e.date} today={today} paired={!!e.reversalOfId || !!e.reversedById} />,
+            },
+          }))}
+          empty={<EmptyState title={query.cursor ? "No older entries." : "No journal entries yet."}>{query.cursor ? null : access.writeJournal ? <p>Record the first one with the form above.</p> : null}</EmptyState>}
+        />
+        <Pagination firstHref={query.cursor ? "/ledger" : undefined} firstLabel="Newest entries" nextHref={nextCursor ? `/ledger?cursor=${encodeURIComponent(nextCursor)}` : undefined} nextLabel="Older entries" />
       </section>
-    </main>
+    </>
   );
 }
 
@@ -152,12 +134,12 @@ async function draftToEdit(ctx: TenantContext, id: string): Promise<{ entry: Jou
 function EntryLines({ entry }: { entry: JournalEntryView }) {
   return (
     <details className="mt-1">
-      <summary className="cursor-pointer text-xs text-slate-600">
+      <summary className="cursor-pointer text-xs text-slate-600 hover:text-slate-900">
         {entry.lines.length} lines
       </summary>
       <table className="mt-2 min-w-full text-xs">
         <caption className="sr-only">Lines of entry #{entry.number}</caption>
-        <thead className="text-left text-slate-500">
+        <thead className="text-left text-slate-600">
           <tr>
             <th scope="col" className="py-1 pr-3 font-medium">Account</th>
             <th scope="col" className="py-1 pr-3 text-right font-medium">Debit</th>

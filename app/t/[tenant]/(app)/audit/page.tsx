@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { AuditFilterForm, AuditPager, ChainCheck } from "@/app/_audit/audit-controls";
 import { AuditTable } from "@/app/_audit/audit-table";
 import { parseAuditFilters, TENANT_ACTION_KINDS, type SearchParams } from "@/app/_audit/filters";
-import { tenantAuditPage } from "./audit-page";
+import { tenantAuditPage } from "@/app/t/[tenant]/audit/audit-page";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -17,17 +17,12 @@ export default async function TenantAuditPage({ params, searchParams }: { params
   const { entries, nextCursor } = data.page;
   const { cursor } = filters.query;
   return (
-    <main className="mx-auto max-w-7xl space-y-6 px-6 py-10">
-      <header className="space-y-3">
-        <p className="text-sm text-slate-600">
-          <Link href="/" className="text-brand-700 underline">
-            {tenant.name}
-          </Link>{" "}
-          / Administration
-        </p>
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-sm text-slate-600">Every change to users, roles, accounts and journal entries, and every sign-in, newest first. Entries cannot be edited or removed.</p>
-      </header>
+    <>
+      <PageHeader
+        title="Audit log"
+        breadcrumbs={[{ label: tenant.name, href: "/" }, { label: "Administration" }, { label: "Audit log" }]}
+        description="Every change to users, roles, accounts and journal entries, and every sign-in, newest first. Entries cannot be edited or removed."
+      />
 
       <AuditFilterForm path={PATH} kinds={TENANT_ACTION_KINDS} values={filters.form} alerts={filters.alerts} />
       <ChainCheck path={PATH} filters={{ ...filters.form }} cursor={cursor} check={data.check} />
@@ -37,12 +32,12 @@ export default async function TenantAuditPage({ params, searchParams }: { params
           Entries
         </h2>
         {entries.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{cursor ? "No older entries." : "No entries match."}</p>
+          <EmptyState title={cursor ? "No older entries." : "No entries match."} />
         ) : (
           <AuditTable entries={entries} people={data.people} caption="Audit log entries, newest first" />
         )}
         <AuditPager path={PATH} filters={{ ...filters.form }} cursor={cursor} nextCursor={nextCursor} />
       </section>
-    </main>
+    </>
   );
 }

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Form from "next/form";
 import { incomeStatement } from "@/lib/erp/ledger/income-statement";
-import { formatAmount } from "../amounts";
-import { LedgerHeader, ReportsNav } from "../ledger-nav";
-import { ledgerPage } from "../ledger-page";
-import { incomeStatementDates } from "../report-dates";
-import { ReportTable, SectionRows, reportCell } from "../report-table";
+import { formatAmount } from "@/app/t/[tenant]/ledger/amounts";
+import { LedgerHeader, ReportsNav } from "@/app/t/[tenant]/ledger/ledger-nav";
+import { ledgerPage } from "@/app/t/[tenant]/ledger/ledger-page";
+import { incomeStatementDates } from "@/app/t/[tenant]/ledger/report-dates";
+import { ReportTable, SectionRows, reportCell } from "@/app/t/[tenant]/ledger/report-table";
 
 export const metadata: Metadata = { title: "Income statement" };
 
@@ -16,7 +16,7 @@ export default async function IncomeStatementPage({ params, searchParams }: { pa
   const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => incomeStatement(ctx, query));
   const loss = report.netIncome.startsWith("-");
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-6 py-10">
+    <>
       <LedgerHeader tenantName={tenant.name} title="Income statement" access={access} />
       <ReportsNav current="income-statement" />
       <Form action="/ledger/income-statement" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -61,6 +61,6 @@ export default async function IncomeStatementPage({ params, searchParams }: { pa
           </tfoot>
         </ReportTable>
       </section>
-    </main>
+    </>
   );
 }

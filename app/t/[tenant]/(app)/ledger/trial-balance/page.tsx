@@ -3,9 +3,9 @@ import { headers } from "next/headers";
 import Form from "next/form";
 import { todayUtc } from "@/lib/erp/ledger/dates";
 import { trialBalance, ZTrialBalanceQuery } from "@/lib/erp/ledger/trial-balance";
-import { amountUnits, formatAmount, unitsToAmount } from "../amounts";
-import { Badge, LedgerHeader, ReportsNav } from "../ledger-nav";
-import { ledgerPage } from "../ledger-page";
+import { amountUnits, formatAmount, unitsToAmount } from "@/app/t/[tenant]/ledger/amounts";
+import { Badge, LedgerHeader, ReportsNav } from "@/app/t/[tenant]/ledger/ledger-nav";
+import { ledgerPage } from "@/app/t/[tenant]/ledger/ledger-page";
 
 export const metadata: Metadata = { title: "Trial balance" };
 
@@ -22,8 +22,8 @@ export default async function TrialBalancePage({ params, searchParams }: { param
   const parsed = ZTrialBalanceQuery.safeParse({ asOf: requested });
   const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => trialBalance(ctx, parsed.success ? parsed.data : {}));
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-6 py-10">
-      <LedgerHeader tenantName={tenant.name} title="Trial balance" current="trial-balance" access={access} />
+    <>
+      <LedgerHeader tenantName={tenant.name} title="Trial balance" access={access} />
       <ReportsNav current="trial-balance" />
       <Form action="/ledger/trial-balance" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <label className="block text-sm">
@@ -105,6 +105,6 @@ export default async function TrialBalancePage({ params, searchParams }: { param
           </table>
         </div>
       </section>
-    </main>
+    </>
   );
 }

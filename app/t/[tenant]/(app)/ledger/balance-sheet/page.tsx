@@ -3,11 +3,11 @@ import { headers } from "next/headers";
 import Form from "next/form";
 import { balanceSheet } from "@/lib/erp/ledger/balance-sheet";
 import { todayUtc } from "@/lib/erp/ledger/dates";
-import { formatAmount } from "../amounts";
-import { Badge, LedgerHeader, ReportsNav } from "../ledger-nav";
-import { ledgerPage } from "../ledger-page";
-import { asOfDate } from "../report-dates";
-import { ReportTable, SectionRows, reportCell } from "../report-table";
+import { formatAmount } from "@/app/t/[tenant]/ledger/amounts";
+import { Badge, LedgerHeader, ReportsNav } from "@/app/t/[tenant]/ledger/ledger-nav";
+import { ledgerPage } from "@/app/t/[tenant]/ledger/ledger-page";
+import { asOfDate } from "@/app/t/[tenant]/ledger/report-dates";
+import { ReportTable, SectionRows, reportCell } from "@/app/t/[tenant]/ledger/report-table";
 
 export const metadata: Metadata = { title: "Balance sheet" };
 
@@ -15,7 +15,7 @@ export default async function BalanceSheetPage({ params, searchParams }: { param
   const { query, alert } = asOfDate((await searchParams).asOf);
   const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => balanceSheet(ctx, query));
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-6 py-10">
+    <>
       <LedgerHeader tenantName={tenant.name} title="Balance sheet" access={access} />
       <ReportsNav current="balance-sheet" />
       <Form action="/ledger/balance-sheet" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -75,6 +75,6 @@ export default async function BalanceSheetPage({ params, searchParams }: { param
           </tfoot>
         </ReportTable>
       </section>
-    </main>
+    </>
   );
 }

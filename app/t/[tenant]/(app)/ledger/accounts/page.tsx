@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { listAccounts } from "@/lib/erp/ledger/list-accounts";
 import { ZAccountType } from "@/lib/erp/ledger/accounts.types";
-import { Badge, LedgerHeader } from "../ledger-nav";
-import { ledgerPage } from "../ledger-page";
-import { AccountActiveButton, CreateAccountForm, StandardChartButton } from "./account-forms";
+import { Badge, LedgerHeader } from "@/app/t/[tenant]/ledger/ledger-nav";
+import { ledgerPage } from "@/app/t/[tenant]/ledger/ledger-page";
+import { AccountActiveButton, CreateAccountForm, StandardChartButton } from "@/app/t/[tenant]/ledger/accounts/account-forms";
 
 export const metadata: Metadata = { title: "Chart of accounts" };
 
@@ -12,8 +12,8 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
   const { tenant, access, data: accounts } = await ledgerPage((await params).tenant, await headers(), "ledger:accounts:read", (ctx) => listAccounts(ctx));
   const codeOf = new Map(accounts.map((a) => [a.id, a.code]));
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-6 py-10">
-      <LedgerHeader tenantName={tenant.name} title="Chart of accounts" current="accounts" access={access} />
+    <>
+      <LedgerHeader tenantName={tenant.name} title="Chart of accounts" access={access} />
       {accounts.length === 0 ? (
         <div className="space-y-3 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           <p className="font-medium text-slate-800">No accounts yet.</p>
@@ -46,7 +46,7 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
                     {a.name}
                   </th>
                   <td className="px-4 py-2 text-slate-700">{a.type}</td>
-                  <td className="px-4 py-2 font-mono text-slate-600">{a.parentId ? (codeOf.get(a.parentId) ?? "") : <span className="text-slate-400">—</span>}</td>
+                  <td className="px-4 py-2 font-mono text-slate-600">{a.parentId ? (codeOf.get(a.parentId) ?? "") : <span className="text-slate-500">—</span>}</td>
                   <td className="px-4 py-2">{a.isActive ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}</td>
                   {access.writeAccounts ? (
                     <td className="px-4 py-2">
@@ -60,6 +60,6 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
         </div>
       )}
       {access.writeAccounts ? <CreateAccountForm types={ZAccountType.options} accounts={accounts.map(({ id, code, name, type }) => ({ id, code, name, type }))} /> : null}
-    </main>
+    </>
   );
 }
