@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect } from "react";
 import { StatusPage } from "@/components/errors/status-page";
 import { buttonClass } from "@/components/ui/button";
@@ -23,9 +24,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className={buttonClass("primary")}>
           Try again
         </button>
-        <a href="/" className={buttonClass("secondary")}>
+        <Link href="/" className={buttonClass("secondary")}>
           Start page
-        </a>
+        </Link>
       </div>
     </StatusPage>
   );

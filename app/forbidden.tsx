@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { StatusPage } from "@/components/errors/status-page";
 import { buttonClass } from "@/components/ui/button";
@@ -13,9 +14,9 @@ export default function Forbidden() {
     <StatusPage code="403" title="You are not allowed to see this" data-testid="forbidden">
       <p>Your account does not have the permission this page needs. Ask an owner or administrator of your workspace to give you a role that has it.</p>
       <div className="pt-2">
-        <a href="/" className={buttonClass("primary")}>
+        <Link href="/" className={buttonClass("primary")}>
           Go to the start page
-        </a>
+        </Link>
       </div>
     </StatusPage>
   );

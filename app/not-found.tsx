@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { StatusPage } from "@/components/errors/status-page";
 import { buttonClass } from "@/components/ui/button";
@@ -14,9 +15,9 @@ export default function NotFound() {
       <p>The address may be mistyped, the page may have moved, or it is not open to your account.</p>
       <p>If you followed a link to your company&apos;s workspace, check its address with your administrator.</p>
       <div className="pt-2">
-        <a href="/" className={buttonClass("primary")}>
+        <Link href="/" className={buttonClass("primary")}>
           Go to the start page
-        </a>
+        </Link>
       </div>
     </StatusPage>
   );

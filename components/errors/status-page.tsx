@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/shell/logo";
 
@@ -9,9 +10,9 @@ export function StatusPage({ code, title, children, actions, ...rest }: { code?:
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-12" {...rest}>
       <div className="w-full max-w-md space-y-6 text-center">
-        <a href="/" className="inline-block">
+        <Link href="/" className="inline-block">
           <Logo />
-        </a>
+        </Link>
         <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           {code ? <p className="font-mono text-sm font-semibold text-brand-700">{code}</p> : null}
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
@@ -21,9 +22,9 @@ export interface ShellUser {
 export function AppShell({ org, orgDetail, homeHref, sections, user, children }: { org: string; orgDetail: string; homeHref: string; sections: ShellNavSection[]; user: ShellUser; children: ReactNode }) {
   const orgBlock = (
     <div className="min-w-0">
-      <a href={homeHref} className="block rounded-md focus-visible:outline-2 focus-visible:outline-brand-600">
+      <Link href={homeHref} className="block rounded-md focus-visible:outline-2 focus-visible:outline-brand-600">
         <Logo />
-      </a>
+      </Link>
       <p className="mt-3 truncate text-sm font-semibold text-slate-900" data-testid="shell-org">
         {org}
       </p>

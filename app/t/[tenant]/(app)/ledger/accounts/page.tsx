@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { DataTable } from "@/components/ui/data-table";
 import { listAccounts } from "@/lib/erp/ledger/list-accounts";
 import { ZAccountType } from "@/lib/erp/ledger/accounts.types";
 import { Badge, LedgerHeader } from "@/app/t/[tenant]/ledger/ledger-nav";
@@ -13,7 +14,7 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
   const codeOf = new Map(accounts.map((a) => [a.id, a.code]));
   return (
     <>
-      <LedgerHeader tenantName={tenant.name} title="Chart of accounts" access={access} />
+      <LedgerHeader tenantName={tenant.name} title="Chart of accounts" description="The accounts entries are recorded to, by code. Deactivate an account to stop new lines using it; its history stays." access={access} />
       {accounts.length === 0 ? (
         <div className="space-y-3 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           <p className="font-medium text-slate-800">No accounts yet.</p>
@@ -25,39 +26,31 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
           ) : null}
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Accounts, by code</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">Code</th>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Type</th>
-                <th scope="col" className="px-4 py-2">Parent</th>
-                <th scope="col" className="px-4 py-2">Active</th>
-                {access.writeAccounts ? <th scope="col" className="px-4 py-2">Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {accounts.map((a) => (
-                <tr key={a.id}>
-                  <td className="px-4 py-2 font-mono">{a.code}</td>
-                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
-                    {a.name}
-                  </th>
-                  <td className="px-4 py-2 text-slate-700">{a.type}</td>
-                  <td className="px-4 py-2 font-mono text-slate-600">{a.parentId ? (codeOf.get(a.parentId) ?? "") : <span className="text-slate-500">—</span>}</td>
-                  <td className="px-4 py-2">{a.isActive ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}</td>
-                  {access.writeAccounts ? (
-                    <td className="px-4 py-2">
-                      <AccountActiveButton id={a.id} label={`${a.code} ${a.name}`} isActive={a.isActive} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Accounts, by code"
+          initialSort={{ key: "code" }}
+          columns={[
+            { key: "code", header: "Code", sortable: true },
+            { key: "name", header: "Name", primary: true, sortable: true },
+            { key: "type", header: "Type", sortable: true },
+            { key: "parent", header: "Parent" },
+            { key: "active", header: "Active", sortable: true },
+            ...(access.writeAccounts ? [{ key: "actions", header: "Actions", bare: true }] : []),
+          ]}
+          rows={accounts.map((a) => ({
+            id: a.id,
+            muted: !a.isActive,
+            sort: { code: a.code, name: a.name.toLowerCase(), type: a.type, active: a.isActive ? 0 : 1 },
+            cells: {
+              code: <span className="font-mono">{a.code}</span>,
+              name: a.name,
+              type: a.type,
+              parent: a.parentId ? <span className="font-mono">{codeOf.get(a.parentId) ?? ""}</span> : null,
+              active: a.isActive ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>,
+              actions: <AccountActiveButton id={a.id} label={`${a.code} ${a.name}`} isActive={a.isActive} />,
+            },
+          }))}
+        />
       )}
       {access.writeAccounts ? <CreateAccountForm types={ZAccountType.options} accounts={accounts.map(({ id, code, name, type }) => ({ id, code, name, type }))} /> : null}
     </>
