@@ -48,6 +48,7 @@ export function UserMenu({ name, detail, passwordHref, signOut, signOutTo }: { n
         disabled={!hydrated}
         aria-expanded={open}
         aria-controls={id}
+        aria-label={`Account menu for ${name}`}
         onClick={() => setOpen((v) => !v)}
         className="flex items-center gap-2 rounded-md py-1 pr-1 pl-1 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-60"
       >

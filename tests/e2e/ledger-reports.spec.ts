@@ -98,11 +98,11 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
 
   // Reverse #4 after confirming, on a date of one's own (the date offered is the service's default: today, or the entry's date when later).
   await journalRow(page, 4).getByRole("button", { name: "Reverse entry #4" }).click();
-  const reversalDate = journalRow(page, 4).getByLabel("Reversal date");
+  const reversalDate = page.getByRole("alertdialog", { name: "Reverse entry #4?" }).getByLabel("Reversal date");
   const today = new Date().toISOString().slice(0, 10);
   await expect(reversalDate).toHaveValue(today > "2026-03-06" ? today : "2026-03-06");
   await reversalDate.fill("2026-03-20");
-  await journalRow(page, 4).getByRole("button", { name: "Confirm reversal of #4" }).click();
+  await page.getByRole("alertdialog", { name: "Reverse entry #4?" }).getByRole("button", { name: "Confirm reversal of #4" }).click();
   await expect(journalRow(page, 7)).toContainText("Reversal of #4: Supplier bill entered twice");
   await expect(journalRow(page, 7)).toContainText(/2026-03-20.*POSTED.*reversal of #4.*300\.00/);
   await expect(journalRow(page, 4)).toContainText("reversed by #7");
@@ -144,7 +144,7 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
 
   // Delete draft #6 after confirming.
   await journalRow(page, 6).getByRole("button", { name: "Delete entry #6" }).click();
-  await journalRow(page, 6).getByRole("button", { name: "Confirm delete of #6" }).click();
+  await page.getByRole("alertdialog", { name: "Delete draft #6?" }).getByRole("button", { name: "Confirm delete of #6" }).click();
   await expect(journalRow(page, 6)).toHaveCount(0);
   await expect(page.getByRole("table", { name: /Journal entries/ }).getByRole("row")).toHaveCount(7); // header + #1–#5 and #7
 

@@ -113,7 +113,7 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
   const mistake = entryRow(page, "Supplies bought by mistake");
   await expect(mistake).toContainText("POSTED");
   await mistake.getByRole("button", { name: "Void entry #3" }).click();
-  await mistake.getByRole("button", { name: "Confirm void of #3" }).click();
+  await page.getByRole("alertdialog", { name: "Void entry #3?" }).getByRole("button", { name: "Confirm void of #3" }).click();
   await expect(mistake).toContainText("VOID");
   await expect(mistake.getByRole("button", { name: "Void entry #3" })).toHaveCount(0);
 

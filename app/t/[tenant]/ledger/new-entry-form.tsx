@@ -145,7 +145,7 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
 
           {/* The lines: a row each from `sm` up (headings above), a card each on phones (account full width, then debit and credit side by side, then the memo). */}
           <div role="group" aria-label={editing ? `Lines of draft #${editing.number}` : "Lines of the new entry"} className="space-y-2">
-            <div aria-hidden="true" className={`hidden text-xs font-semibold tracking-wide text-slate-600 uppercase sm:grid ${LINE_GRID}`}>
+            <div aria-hidden="true" className={`hidden gap-2 text-xs font-semibold tracking-wide text-slate-600 uppercase sm:grid ${LINE_GRID}`}>
               <span>Account</span>
               <span className="text-right">Debit</span>
               <span className="text-right">Credit</span>
