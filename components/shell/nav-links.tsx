@@ -32,8 +32,12 @@ export function NavLinks({ sections, onNavigate }: { sections: ShellNavSection[]
     <nav aria-label="Main" className="space-y-6">
       {sections.map((s) => (
         <div key={s.key} className="space-y-1">
-          {s.label ? <h2 className="px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">{s.label}</h2> : null}
-          <ul className="space-y-0.5">
+          {s.label ? (
+            <p id={`nav-${s.key}`} className="px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              {s.label}
+            </p>
+          ) : null}
+          <ul className="space-y-0.5" aria-labelledby={s.label ? `nav-${s.key}` : undefined}>
             {s.items.map((i) => {
               const active = i.path === current;
               return (

@@ -48,13 +48,13 @@ export function UserMenu({ name, detail, passwordHref, signOut, signOutTo }: { n
         disabled={!hydrated}
         aria-expanded={open}
         aria-controls={id}
-        aria-label={`Account menu for ${name}`}
         onClick={() => setOpen((v) => !v)}
         className="flex items-center gap-2 rounded-md py-1 pr-1 pl-1 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-60"
       >
         <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-brand-700 text-xs font-semibold text-white">
           {initials || "?"}
         </span>
+        <span className="sr-only">Account menu for </span>
         <span className="max-w-40 truncate font-medium max-sm:sr-only" data-testid="user-name">
           {name}
         </span>

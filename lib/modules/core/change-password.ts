@@ -9,9 +9,9 @@ import type { TenantContext } from "../../tenancy/types";
 
 // A signed-in tenant user changes their own password (/account/password): the
 // current password first (a session left open on a shared computer must not be
-// enough), then the new one twice. Other sessions end (sessionsNotBefore:
+// enough), then the new one twice. Every session ends (sessionsNotBefore:
 // tokens of earlier seconds), as after a reset: whoever knew the old password
-// is out. The caller signs the user in again with the new password. Audited as
+// is out; the user signs in again with the new one. Audited as
 // user.password_changed; nothing about the passwords is recorded.
 
 export const ZChangePasswordRequest = z

@@ -15,7 +15,7 @@ export default async function TenantSignInPage({ params, searchParams }: { param
   // ?email=…&setup=done: where the setup page sends a user who has just set their password.
   const query = await searchParams;
   const email = typeof query.email === "string" && query.email.length <= 254 ? query.email : undefined;
-  const subtitle = query.setup === "done" ? "Your password is set. Sign in to continue." : undefined;
+  const subtitle = query.setup === "done" ? "Your password is set. Sign in to continue." : query.password === "changed" ? "Your password is changed. Sign in with the new one." : undefined;
   if (tenant.status !== "ACTIVE") return <SuspendedNotice tenantName={tenant.name} />;
   return (
     <AuthFrame>

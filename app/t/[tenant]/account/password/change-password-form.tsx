@@ -22,7 +22,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {formError && !state.fields ? <Alert tone="error">{formError}</Alert> : null}
       {state.done && !pending ? (
         <Alert tone="success" data-testid="password-changed">
-          Your password is changed. Every other session of yours has been signed out.
+          Your password is changed and every session of yours is signed out. Sign in again with the new password…
         </Alert>
       ) : null}
       <Button type="submit" variant="primary" disabled={pending}>

@@ -15,7 +15,7 @@ export default async function ChangePasswordPage({ params }: { params: Promise<{
       <PageHeader
         title="Change password"
         breadcrumbs={[{ label: tenant.name, href: "/" }, { label: "Your account" }, { label: "Change password" }]}
-        description={`For ${principal.email}. Changing it signs out every other session of yours.`}
+        description={`For ${principal.email}. Changing it signs out every session of yours, this one too: you then sign in with the new password.`}
       />
       <ChangePasswordForm email={principal.email} />
     </>
