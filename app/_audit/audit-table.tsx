@@ -1,4 +1,5 @@
 import type { AuditEntryView } from "@/lib/audit/read";
+import { DataTable } from "@/components/ui/data-table";
 import { formatUtc, metadataPairs, shortId } from "./format";
 
 // The entries table of both audit pages (server component): /audit (a tenant's
@@ -16,48 +17,39 @@ export interface ClientLabel {
   href?: string;
 }
 
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 export function AuditTable({ entries, people, clients, caption }: { entries: AuditEntryView[]; people: ReadonlyMap<string, Person>; clients?: ReadonlyMap<string, ClientLabel>; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2">Time (UTC)</th>
-            <th scope="col" className="px-3 py-2">Who</th>
-            <th scope="col" className="px-3 py-2">Action</th>
-            <th scope="col" className="px-3 py-2">Target</th>
-            {clients ? <th scope="col" className="px-3 py-2">Client</th> : null}
-            <th scope="col" className="px-3 py-2">Address</th>
-            <th scope="col" className="px-3 py-2">Details</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((e) => (
-            <tr key={e.id} className="align-top">
-              <td className="px-3 py-2 whitespace-nowrap">
-                <time dateTime={e.at}>{formatUtc(e.at)}</time>{" "}
-                <span className="block font-mono text-xs text-slate-500">#{e.id}</span>
-              </td>
-              <td className="px-3 py-2">
-                <Who entry={e} people={people} />
-              </td>
-              <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{e.action}</td>
-              <td className="px-3 py-2">
-                <Target entry={e} people={people} clients={clients} />
-              </td>
-              {clients ? <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{e.clientId ? <Client id={e.clientId} label={clients.get(e.clientId)} /> : dash}</td> : null}
-              <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{e.ip ?? dash}</td>
-              <td className="px-3 py-2">
-                <Metadata value={e.metadata} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        { key: "at", header: "Time (UTC)", sortable: true },
+        { key: "action", header: "Action", primary: true, sortable: true },
+        { key: "who", header: "Who" },
+        { key: "target", header: "Target" },
+        ...(clients ? [{ key: "client", header: "Client" }] : []),
+        { key: "ip", header: "Address" },
+        { key: "details", header: "Details" },
+      ]}
+      rows={entries.map((e) => ({
+        id: String(e.id),
+        sort: { at: e.at, action: e.action },
+        cells: {
+          at: (
+            <span className="whitespace-nowrap">
+              <time dateTime={e.at}>{formatUtc(e.at)}</time> <span className="block font-mono text-xs text-slate-600">#{e.id}</span>
+            </span>
+          ),
+          action: <span className="font-mono text-xs">{e.action}</span>,
+          who: <Who entry={e} people={people} />,
+          target: <Target entry={e} people={people} clients={clients} />,
+          client: e.clientId ? <span className="font-mono text-xs">{<Client id={e.clientId} label={clients?.get(e.clientId)} />}</span> : dash,
+          ip: e.ip ? <span className="font-mono text-xs">{e.ip}</span> : dash,
+          details: <Metadata value={e.metadata} />,
+        },
+      }))}
+    />
   );
 }
 
@@ -104,7 +96,7 @@ function Metadata({ value }: { value: unknown }) {
   const pairs = metadataPairs(value);
   if (!pairs.length) return dash;
   return (
-    <dl className="flex max-w-md flex-wrap gap-x-3 gap-y-0.5 text-xs">
+    <dl className="flex max-w-md flex-wrap justify-end sm:justify-start gap-x-3 gap-y-0.5 text-xs">
       {/* The spaces are for copying and screen readers: the flex layout ignores them. */}
       {pairs.map((p) => (
         <div key={p.key} className="flex gap-1">

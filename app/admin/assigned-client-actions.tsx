@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { IssuedLink } from "./client-row-actions";
 import { issueAssignedSetupLinkAction, type SetupLinkState } from "./clients/actions";
 
@@ -11,7 +12,7 @@ export function AssignedClientActions({ id, name }: { id: string; name: string }
     <div className="space-y-2">
       <form action={action}>
         <input type="hidden" name="id" value={id} />
-        <button type="submit" disabled={pending} aria-label={`New setup link for ${name}`} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60">
+        <button type="submit" disabled={pending} aria-label={`New setup link for ${name}`} className={buttonClass("secondary", "sm")}>
           Setup link
         </button>
       </form>

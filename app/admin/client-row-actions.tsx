@@ -1,11 +1,12 @@
 "use client";
 
+import { buttonClass } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useState } from "react";
 import { useHydrated } from "@/lib/ui/use-hydrated";
 import { archiveClientAction, issueSetupLinkAction, setClientStatusAction, type RowActionState, type SetupLinkState } from "./clients/actions";
 
-const button = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60";
+const button = buttonClass("secondary", "sm");
 
 /** Suspend / Resume / Archive for one client row; the page is re-rendered on the server afterwards. */
 export function ClientRowActions({ id, slug, name, status }: { id: string; slug: string; name: string; status: string }) {
@@ -20,12 +21,12 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
   useEffect(() => {
     if (statusState.done || archiveState.done) router.refresh();
   }, [statusState, archiveState, router]);
-  if (status !== "ACTIVE" && status !== "SUSPENDED") return <span className="text-xs text-slate-400">—</span>;
+  if (status !== "ACTIVE" && status !== "SUSPENDED") return <span className="text-xs text-slate-500">—</span>;
   const next = status === "ACTIVE" ? "SUSPENDED" : "ACTIVE";
   const error = statusState.error ?? archiveState.error ?? archiveState.fields?.confirmSlug ?? linkState.error;
   return (
     <div className="space-y-2">
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <form action={statusAction}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="status" value={next} />
@@ -41,7 +42,7 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
             </button>
           </form>
         ) : null}
-        <button type="button" disabled={!hydrated} className={`${button} border-red-300 text-red-700 hover:bg-red-50`} aria-expanded={confirming} aria-label={`Archive ${name}`} onClick={() => setConfirming((v) => !v)}>
+        <button type="button" disabled={!hydrated} className={buttonClass("danger", "sm")} aria-expanded={confirming} aria-label={`Archive ${name}`} onClick={() => setConfirming((v) => !v)}>
           Archive
         </button>
       </div>
@@ -52,7 +53,7 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
             Archiving refuses the client at once and deletes its database after the grace period. Type <strong className="font-mono">{slug}</strong> to confirm.
           </label>
           <input id={inputId} name="confirmSlug" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-full rounded-md border border-red-300 px-2 py-1 font-mono text-xs" />
-          <button type="submit" disabled={archivePending || typed.trim() !== slug} className="rounded-md bg-red-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          <button type="submit" disabled={archivePending || typed.trim() !== slug} className={buttonClass("dangerSolid", "sm")}>
             Archive {slug}
           </button>
         </form>

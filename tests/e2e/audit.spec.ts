@@ -17,7 +17,7 @@ test("the enterprise admin reads the global log: filtered by a client, an unknow
   await page.getByLabel("Password").fill(adminPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
-  await page.getByRole("navigation", { name: "Admin console" }).getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
 
   const filters = page.getByRole("form", { name: "Filter the log" });
@@ -60,7 +60,7 @@ test("a tenant's owner reads its own log from the home page; a Viewer may, an Ac
   }
 
   await signInOnTenant(page, slug, `owner@${slug}.test`, password);
-  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, "/audit"));
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   const signedIn = rows(page, /Audit log entries/).filter({ hasText: "user.signed_in" }).first();
@@ -85,7 +85,7 @@ test("a tenant's owner reads its own log from the home page; a Viewer may, an Ac
 
   const viewer = await (await browser.newContext()).newPage();
   await signInOnTenant(viewer, slug, `viewer@${slug}.test`, "viewer-password-1");
-  await viewer.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Audit log" }).click();
+  await viewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(viewer.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   await expect(rows(viewer, /Audit log entries/).filter({ hasText: "user.signed_in" }).first()).toContainText("Vic Viewer");
 

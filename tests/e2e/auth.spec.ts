@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adminEmail, adminPassword, createTenant, tenantUrl } from "./support";
+import { addUser, adminEmail, adminPassword, createTenant, signOut, tenantUrl } from "./support";
 
 // Sign-in through the browser against the real built app (embedded PostgreSQL).
 // Tenants are created through the real API as the enterprise admin.
@@ -25,7 +25,7 @@ test("an enterprise admin signs in at /admin/sign-in, sees the console, and sign
   expect(session!.sameSite).toBe("Lax");
   expect(session!.domain).toBe("localhost"); // host-only: no leading dot
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
@@ -82,10 +82,11 @@ test("a client user signs in on their tenant's host; the same browser is not sig
 
   // The tenant app's server actions work through the rewrite: the owner adds a user on /users.
   await page.goto(tenantUrl(a, "/users"));
-  await expect(page.getByRole("heading", { name: "Acme Corporation: users" })).toBeVisible();
-  await page.getByLabel("New user email").fill(`nia@${a}.test`);
-  await page.getByLabel("New user name").fill("Nia New");
-  await page.getByLabel("New user password").fill("nia-password-123");
+  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("shell-org").first()).toHaveText("Acme Corporation");
+  await addUser(page).getByLabel("Email").fill(`nia@${a}.test`);
+  await addUser(page).getByLabel("Name").fill("Nia New");
+  await addUser(page).getByLabel("Password").fill("nia-password-123");
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByText(`Created nia@${a}.test.`)).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "Nia New" })).toContainText("active");
@@ -93,7 +94,7 @@ test("a client user signs in on their tenant's host; the same browser is not sig
   // Still signed in on A; sign out ends it.
   await page.goto(tenantUrl(a, "/"));
   await expect(page.getByTestId("user-name")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(tenantUrl(a, "/sign-in"));
   await page.goto(tenantUrl(a, "/"));
   await expect(page).toHaveURL(tenantUrl(a, "/sign-in"));

@@ -93,16 +93,16 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
   // The home page links every report, and the users page (the owner reads users).
   for (const name of ["Journal", "Chart of accounts", "Trial balance", "Income statement", "Balance sheet", "Users"]) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
-  await page.getByRole("link", { name: "Journal", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Journal", level: 1 })).toBeVisible();
 
   // Reverse #4 after confirming, on a date of one's own (the date offered is the service's default: today, or the entry's date when later).
   await journalRow(page, 4).getByRole("button", { name: "Reverse entry #4" }).click();
-  const reversalDate = journalRow(page, 4).getByLabel("Reversal date");
+  const reversalDate = page.getByRole("alertdialog", { name: "Reverse entry #4?" }).getByLabel("Reversal date");
   const today = new Date().toISOString().slice(0, 10);
   await expect(reversalDate).toHaveValue(today > "2026-03-06" ? today : "2026-03-06");
   await reversalDate.fill("2026-03-20");
-  await journalRow(page, 4).getByRole("button", { name: "Confirm reversal of #4" }).click();
+  await page.getByRole("alertdialog", { name: "Reverse entry #4?" }).getByRole("button", { name: "Confirm reversal of #4" }).click();
   await expect(journalRow(page, 7)).toContainText("Reversal of #4: Supplier bill entered twice");
   await expect(journalRow(page, 7)).toContainText(/2026-03-20.*POSTED.*reversal of #4.*300\.00/);
   await expect(journalRow(page, 4)).toContainText("reversed by #7");
@@ -144,19 +144,19 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
 
   // Delete draft #6 after confirming.
   await journalRow(page, 6).getByRole("button", { name: "Delete entry #6" }).click();
-  await journalRow(page, 6).getByRole("button", { name: "Confirm delete of #6" }).click();
+  await page.getByRole("alertdialog", { name: "Delete draft #6?" }).getByRole("button", { name: "Confirm delete of #6" }).click();
   await expect(journalRow(page, 6)).toHaveCount(0);
   await expect(page.getByRole("table", { name: /Journal entries/ }).getByRole("row")).toHaveCount(7); // header + #1–#5 and #7
 
   // An account deactivated is no longer offered to new lines; activated again, it is.
-  await page.getByRole("link", { name: "Chart of accounts" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chart of accounts", exact: true }).click();
   const chartTable = page.getByRole("table", { name: "Accounts, by code" });
   await chartTable.getByRole("button", { name: "Deactivate 2100 Taxes payable" }).click();
   await expect(chartTable.getByRole("row").filter({ hasText: "Taxes payable" })).toContainText("Inactive");
-  await page.getByRole("link", { name: "Journal", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal", exact: true }).click();
   await expect(page.getByLabel("Line 1 account").getByRole("option", { name: "2000 Accounts payable" })).toHaveCount(1);
   await expect(page.getByLabel("Line 1 account").getByRole("option", { name: "2100 Taxes payable" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Chart of accounts" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chart of accounts", exact: true }).click();
   await chartTable.getByRole("button", { name: "Activate 2100 Taxes payable" }).click();
   await expect(chartTable.getByRole("row").filter({ hasText: "Taxes payable" })).toContainText(/Active\s*Deactivate/);
 

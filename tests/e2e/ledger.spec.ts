@@ -40,7 +40,7 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
 
   // The home page links the ledger pages; the chart starts empty.
-  await page.getByRole("link", { name: "Chart of accounts" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chart of accounts", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Chart of accounts", level: 1 })).toBeVisible();
   await expect(page.getByText("No accounts yet.")).toBeVisible();
   await page.getByRole("button", { name: "Create the standard chart" }).click();
@@ -66,7 +66,7 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
   await expect(accounts.getByRole("row")).toHaveCount(12);
 
   // A balanced entry, posted at once.
-  await page.getByRole("link", { name: "Journal" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Journal", level: 1 })).toBeVisible();
   await expect(page.getByText("No journal entries yet.")).toBeVisible();
   await fillEntry(page, "Owner investment", [
@@ -113,12 +113,12 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
   const mistake = entryRow(page, "Supplies bought by mistake");
   await expect(mistake).toContainText("POSTED");
   await mistake.getByRole("button", { name: "Void entry #3" }).click();
-  await mistake.getByRole("button", { name: "Confirm void of #3" }).click();
+  await page.getByRole("alertdialog", { name: "Void entry #3?" }).getByRole("button", { name: "Confirm void of #3" }).click();
   await expect(mistake).toContainText("VOID");
   await expect(mistake.getByRole("button", { name: "Void entry #3" })).toHaveCount(0);
 
   // Trial balance: the two posted entries count; the draft-then-posted one too; the voided one does not.
-  await page.getByRole("link", { name: "Trial balance" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trial balance", exact: true }).click();
   await page.getByLabel("As of", { exact: true }).fill("2026-03-31");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, "/ledger/trial-balance?asOf=2026-03-31"));
@@ -160,7 +160,7 @@ test("the journal pages through older entries with the service's cursor", async 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
-  await page.getByRole("link", { name: "Journal" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal", exact: true }).click();
   const rows = page.getByRole("table", { name: /Journal entries/ }).getByRole("row");
   await expect(rows).toHaveCount(26); // header + 25
   await expect(rows.nth(1)).toContainText("Sale of 2026-01-27");

@@ -28,10 +28,12 @@ test("the first admin sets a password through the setup link, signs in, and the 
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByTestId("setup-error-confirmPassword")).toHaveText("does not match the password");
 
-  // The form is reset after a refusal (no password lingers in the page): type both again.
-  await expect(page.getByLabel("New password")).toHaveValue("");
-  await page.getByLabel("New password").fill(password);
+  // What was typed is kept after a refusal (it never went back through the server); fixing the
+  // confirmation clears its stale message.
+  await expect(page.getByLabel("New password")).toHaveValue(password);
+  await expect(page.getByLabel("Confirm password")).toHaveValue(`${password}x`);
   await page.getByLabel("Confirm password").fill(password);
+  await expect(page.getByTestId("setup-error-confirmPassword")).toHaveCount(0);
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, `/sign-in?${new URLSearchParams({ email, setup: "done" })}`));
   await expect(page.getByRole("heading", { name: `Sign in to ${name}` })).toBeVisible();

@@ -46,3 +46,12 @@ export async function ownerApiHeaders(request: APIRequestContext, slug: string, 
   expect(login.status()).toBe(200);
   return { ...tenant, authorization: `Bearer ${(await login.json()).token}` };
 }
+
+/** The users page's "Add a user" form. */
+export const addUser = (page: Page) => page.getByRole("region", { name: "Add a user" });
+
+/** Signs out through the app shell's user menu. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Account menu for / }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTenant, submitTenantSignIn, tenantUrl } from "./support";
+import { addUser, createTenant, submitTenantSignIn, tenantUrl } from "./support";
 
 // Deactivating a tenant user from /users: their open session stops working at once,
 // they cannot sign in again, and reactivating lets them back in.
@@ -12,9 +12,9 @@ test("an owner deactivates and reactivates a user; the user's session ends at on
   await submitTenantSignIn(page, slug, `owner@${slug}.test`, ownerPassword);
   await expect(page.getByTestId("user-name")).toHaveText("Olga Owner");
   await page.goto(tenantUrl(slug, "/users"));
-  await page.getByLabel("New user email").fill(`dana@${slug}.test`);
-  await page.getByLabel("New user name").fill("Dana Doe");
-  await page.getByLabel("New user password").fill("dana-password-123");
+  await addUser(page).getByLabel("Email").fill(`dana@${slug}.test`);
+  await addUser(page).getByLabel("Name").fill("Dana Doe");
+  await addUser(page).getByLabel("Password").fill("dana-password-123");
   await page.getByRole("button", { name: "Add user" }).click();
   const dana = page.getByTestId(`user-row-dana@${slug}.test`);
   await expect(dana.getByTestId("user-status")).toHaveText("active");
@@ -50,9 +50,9 @@ test("an owner hands a user who forgot their password a reset link; it works onc
   await submitTenantSignIn(page, slug, `owner@${slug}.test`, "reset-owner-password-1");
   await expect(page.getByTestId("user-name")).toHaveText("Rory Owner");
   await page.goto(tenantUrl(slug, "/users"));
-  await page.getByLabel("New user email").fill(`fay@${slug}.test`);
-  await page.getByLabel("New user name").fill("Fay Forgetful");
-  await page.getByLabel("New user password").fill("forgotten-password-1");
+  await addUser(page).getByLabel("Email").fill(`fay@${slug}.test`);
+  await addUser(page).getByLabel("Name").fill("Fay Forgetful");
+  await addUser(page).getByLabel("Password").fill("forgotten-password-1");
   await page.getByRole("button", { name: "Add user" }).click();
   const fay = page.getByTestId(`user-row-fay@${slug}.test`);
   await fay.getByRole("button", { name: "Password link for Fay Forgetful" }).click();

@@ -268,6 +268,13 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { id: "not-a-uuid", isActive: true },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
+  // One's own password: any signed-in user of the tenant (no permission), nobody else.
+  "app/t/[tenant]/account/password/actions.ts#changePasswordAction": {
+    core: async () => (await import("@/app/t/[tenant]/account/password/action-cores")).changePasswordCore,
+    coreName: "changePasswordCore",
+    input: { currentPassword: "" },
+    expect: { ownWith: 422, ownWithout: 422, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
   // Admin console (enterprise admins only); behaviour: tests/integration/admin-console-actions.test.ts.
   "app/admin/clients/actions.ts#createClientAction": {
     core: async () => (await import("@/app/admin/clients/action-cores")).createClientCore,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AuthFrame } from "@/components/shell/auth-frame";
 import { currentAdmin } from "@/lib/api/pages";
 import { adminSignIn } from "./actions";
 import { SignInForm } from "./sign-in-form";
@@ -10,8 +11,8 @@ export const metadata: Metadata = { title: "Admin sign-in" };
 export default async function AdminSignInPage() {
   if (await currentAdmin(await headers())) redirect("/admin");
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <AuthFrame>
       <SignInForm action={adminSignIn} title="Sign in to the admin console" subtitle="Enterprise admins and super admins." />
-    </main>
+    </AuthFrame>
   );
 }

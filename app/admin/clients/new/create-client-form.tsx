@@ -1,69 +1,69 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField, controlClass } from "@/components/ui/form-field";
+import { useKeptForm } from "@/components/ui/kept-form";
 import { slugFromName } from "@/lib/provisioning/slug";
 import { createClientAction, type CreateClientState } from "../actions";
 
-const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
+const input = `mt-1 ${controlClass}`;
 
 /** The new-client form; `idempotencyKey` is made per render of the page, so a double submit provisions one tenant. */
 export function CreateClientForm({ idempotencyKey }: { idempotencyKey: string }) {
-  const [state, action, pending] = useActionState<CreateClientState, FormData>(createClientAction, { key: idempotencyKey });
+  const { state, pending, fieldError, formError, formProps } = useKeptForm<CreateClientState>(createClientAction, { key: idempotencyKey });
   const [name, setName] = useState("");
   if (state.created) return <Created created={state.created} />;
-  const fieldError = (field: string) =>
-    state.fields?.[field] ? (
-      <span role="alert" data-testid={`client-error-${field}`} className="mt-1 block text-sm text-red-700">
-        {state.fields[field]}
-      </span>
-    ) : null;
   const otherFields = Object.entries(state.fields ?? {}).filter(([k]) => !["name", "slug", "segment", "adminEmail", "adminPassword"].includes(k));
   return (
-    <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <form {...formProps} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <input type="hidden" name="idempotencyKey" value={state.key} />
-      <label className="block text-sm">
-        <span className="text-slate-700">Name</span>
-        <input name="name" required minLength={2} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} className={input} />
-        {fieldError("name")}
-      </label>
-      <label className="block text-sm">
-        <span className="text-slate-700">Slug (optional)</span>
-        <input name="slug" maxLength={40} placeholder={slugFromName(name) || "derived from the name"} autoCapitalize="none" spellCheck={false} className={input} />
-        <span className="mt-1 block text-xs text-slate-500">The client&apos;s subdomain. Leave empty to use the one shown.</span>
-        {fieldError("slug")}
-      </label>
-      <label className="block text-sm">
-        <span className="text-slate-700">Segment (optional)</span>
-        <input name="segment" maxLength={60} className={input} />
-        {fieldError("segment")}
-      </label>
-      <label className="block text-sm">
-        <span className="text-slate-700">First admin email</span>
-        <input name="adminEmail" type="email" required maxLength={254} autoComplete="off" className={input} />
-        {fieldError("adminEmail")}
-      </label>
-      <label className="block text-sm">
-        <span className="text-slate-700">First admin password (optional)</span>
-        <input name="adminPassword" type="password" minLength={12} maxLength={200} autoComplete="new-password" className={input} />
-        <span className="mt-1 block text-xs text-slate-500">At least 12 characters. Leave empty to get a one-time setup link instead.</span>
-        {fieldError("adminPassword")}
-      </label>
-      {otherFields.map(([k, v]) => (
-        <p key={k} role="alert" className="text-sm text-red-700">
-          {k}: {v}
-        </p>
-      ))}
-      {state.error ? (
-        <p role="alert" data-testid="client-error" className="text-sm text-red-700">
-          {state.error}
-        </p>
+      <TextField label="Name" name="name" required minLength={2} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} error={fieldError("name")} errorTestId="client-error-name" />
+      <TextField
+        label="Slug (optional)"
+        name="slug"
+        maxLength={40}
+        placeholder={slugFromName(name) || "derived from the name"}
+        autoCapitalize="none"
+        spellCheck={false}
+        hint="The client's subdomain. Leave empty to use the one shown."
+        error={fieldError("slug")}
+        errorTestId="client-error-slug"
+      />
+      <TextField label="Segment (optional)" name="segment" maxLength={60} error={fieldError("segment")} errorTestId="client-error-segment" />
+      <TextField label="First admin email" name="adminEmail" type="email" required maxLength={254} autoComplete="off" error={fieldError("adminEmail")} errorTestId="client-error-adminEmail" />
+      <TextField
+        label="First admin password (optional)"
+        name="adminPassword"
+        type="password"
+        minLength={12}
+        maxLength={200}
+        autoComplete="new-password"
+        hint="At least 12 characters. Leave empty to get a one-time setup link instead."
+        error={fieldError("adminPassword")}
+        errorTestId="client-error-adminPassword"
+      />
+      {!pending && otherFields.length ? (
+        <Alert tone="error">
+          {otherFields.map(([k, v]) => (
+            <p key={k}>
+              {k}: {v}
+            </p>
+          ))}
+        </Alert>
       ) : null}
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      {formError && !state.fields ? (
+        <Alert tone="error" data-testid="client-error">
+          {formError}
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Creating the client…" : "Create client"}
-        </button>
-        <Link href="/admin" className="text-sm text-slate-600 underline">
+        </Button>
+        <Link href="/admin" className="text-sm text-slate-700 underline">
           Cancel
         </Link>
       </div>
@@ -80,7 +80,7 @@ function Created({ created }: { created: NonNullable<CreateClientState["created"
       </h2>
       {created.setupLink ? (
         <div className="space-y-2">
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             Copy this setup link now and send it to the client&apos;s first admin: it lets them set their password. It is not shown again; if it is lost or expires, issue a new one from the clients list (Setup link).
           </p>
           <label className="block text-sm">

@@ -1,47 +1,26 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { PageHeader } from "@/components/ui/page-header";
 import type { LedgerAccess } from "./ledger-page";
 
-// The ledger pages' header: the tenant, the page, and links to the ledger pages the user may read.
+// The ledger pages' header: breadcrumbs (the tenant, the ledger, the page) and
+// the title. The ledger's pages themselves are in the app shell's navigation.
 
-type Current = "journal" | "accounts" | "trial-balance";
+export { Badge, type Tone } from "@/components/ui/badge";
 
-/** `current` is the header's link to mark; the income statement and balance sheet have none there (they are in ReportsNav). */
-export function LedgerHeader({ tenantName, title, current, access }: { tenantName: string; title: string; current?: Current; access: LedgerAccess }) {
-  const links: { key: Current; href: string; label: string; show: boolean }[] = [
-    { key: "journal", href: "/ledger", label: "Journal", show: access.readJournal },
-    { key: "accounts", href: "/ledger/accounts", label: "Chart of accounts", show: access.readAccounts },
-    { key: "trial-balance", href: "/ledger/trial-balance", label: "Trial balance", show: access.readReports },
-  ];
+export function LedgerHeader({ tenantName, title, description, access }: { tenantName: string; title: string; description?: string; access: LedgerAccess }) {
   return (
-    <header className="space-y-3">
-      <p className="text-sm text-slate-600">
-        <Link href="/" className="text-brand-700 underline">
-          {tenantName}
-        </Link>{" "}
-        / General ledger
-      </p>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{title}</h1>
-        <nav aria-label="General ledger" className="flex flex-wrap gap-2">
-          {links
-            .filter((l) => l.show)
-            .map((l) => (
-              <Link key={l.key} href={l.href} className={tab(l.key === current)} aria-current={l.key === current ? "page" : undefined}>
-                {l.label}
-              </Link>
-            ))}
-        </nav>
-      </div>
-    </header>
+    <PageHeader
+      title={title}
+      description={description}
+      breadcrumbs={[{ label: tenantName, href: "/" }, { label: "General ledger", href: access.readJournal ? "/ledger" : undefined }, { label: title }]}
+    />
   );
 }
 
-const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-slate-900 text-white" : "border border-slate-300 text-slate-700 hover:bg-slate-50"}`;
-
 type Report = "trial-balance" | "income-statement" | "balance-sheet";
 
-/** The report pages link to each other (they share ledger:reports:read, so whoever sees one sees all three). */
+/** The report pages link to each other as tabs (they share ledger:reports:read, so whoever sees one sees all three). */
 export function ReportsNav({ current }: { current: Report }) {
   const links: { key: Report; href: string; label: string }[] = [
     { key: "trial-balance", href: "/ledger/trial-balance", label: "Trial balance" },
@@ -49,26 +28,20 @@ export function ReportsNav({ current }: { current: Report }) {
     { key: "balance-sheet", href: "/ledger/balance-sheet", label: "Balance sheet" },
   ];
   return (
-    <nav aria-label="Reports" className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-slate-600">Reports:</span>
-      {links.map((l) => (
-        <Link key={l.key} href={l.href} className={l.key === current ? "font-semibold text-slate-900" : "text-brand-700 underline"} aria-current={l.key === current ? "page" : undefined}>
-          {l.label}
-        </Link>
-      ))}
+    <nav aria-label="Reports" className="-mx-1 overflow-x-auto border-b border-slate-200">
+      <ul className="flex gap-1 px-1">
+        {links.map((l) => (
+          <li key={l.key}>
+            <Link
+              href={l.href}
+              aria-current={l.key === current ? "page" : undefined}
+              className={cn("block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap", l.key === current ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900")}
+            >
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
-}
-
-const TONES = {
-  amber: "bg-amber-50 text-amber-800 ring-amber-600/20",
-  green: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
-  slate: "bg-slate-100 text-slate-600 ring-slate-500/20",
-  red: "bg-red-50 text-red-800 ring-red-600/20",
-} as const;
-
-export type Tone = keyof typeof TONES;
-
-export function Badge({ children, tone }: { children: ReactNode; tone: Tone }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>{children}</span>;
 }

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/form-field";
 import type { JournalEntryView } from "@/lib/modules/ledger/entries.types";
 import { useHydrated } from "@/lib/ui/use-hydrated";
 import { formatAmount, unitsToAmount } from "./amounts";
@@ -42,9 +44,11 @@ function accountOptions(accounts: AccountOption[], editing: JournalEntryView | u
   return missing.size ? [...accounts, ...missing.values()].sort((a, b) => a.code.localeCompare(b.code)) : accounts;
 }
 
-const input = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-invalid:border-red-500";
+const input = `${controlClass} px-2 py-1.5`;
 const amountInput = `${input} text-right font-mono`;
-const button = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60";
+const button = buttonClass("secondary", "sm");
+/** The columns of a line from `sm` up: account, debit, credit, memo, remove. */
+const LINE_GRID = "sm:grid-cols-[minmax(0,2fr)_8rem_8rem_minmax(0,1.5fr)_4rem]";
 
 export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOption[]; today: string; editing?: JournalEntryView }) {
   const router = useRouter();
@@ -107,7 +111,7 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
     ) : null;
 
   return (
-    <section aria-labelledby="new-entry-heading" className={`space-y-4 rounded-lg border bg-white p-6 shadow-sm ${editing ? "border-amber-300" : "border-slate-200"}`}>
+    <section aria-labelledby="new-entry-heading" className={`space-y-4 rounded-lg border bg-white p-4 shadow-sm sm:p-6 ${editing ? "border-amber-300" : "border-slate-200"}`}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="new-entry-heading" className="text-lg font-semibold">
           {editing ? `Edit draft #${editing.number}` : "New entry"}
@@ -123,97 +127,98 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
           <legend className="sr-only">Journal entry</legend>
           <div className="grid gap-3 sm:grid-cols-[10rem_1fr_12rem]">
             <label className="block text-sm">
-              <span className="text-slate-700">Date</span>
+              <span className="font-medium text-slate-800">Date</span>
               <input type="date" name="date" required value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} aria-invalid={!!fields.date} aria-describedby={describedBy("date")} className={`mt-1 ${input}`} />
               {fieldError("date")}
             </label>
             <label className="block text-sm">
-              <span className="text-slate-700">Description</span>
+              <span className="font-medium text-slate-800">Description</span>
               <input name="description" required maxLength={500} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} aria-invalid={!!fields.description} aria-describedby={describedBy("description")} className={`mt-1 ${input}`} />
               {fieldError("description")}
             </label>
             <label className="block text-sm">
-              <span className="text-slate-700">Reference (optional)</span>
+              <span className="font-medium text-slate-800">Reference (optional)</span>
               <input name="reference" maxLength={100} value={draft.reference} onChange={(e) => setDraft({ ...draft, reference: e.target.value })} aria-invalid={!!fields.reference} aria-describedby={describedBy("reference")} className={`mt-1 ${input}`} />
               {fieldError("reference")}
             </label>
           </div>
 
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">{editing ? `Lines of draft #${editing.number}` : "Lines of the new entry"}</caption>
-              <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="py-1 pr-2">Account</th>
-                  <th scope="col" className="w-36 py-1 pr-2 text-right">Debit</th>
-                  <th scope="col" className="w-36 py-1 pr-2 text-right">Credit</th>
-                  <th scope="col" className="py-1 pr-2">Memo</th>
-                  <th scope="col" className="py-1">
-                    <span className="sr-only">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {draft.lines.map((line, i) => {
-                  const n = i + 1;
-                  const lineErrors = Object.entries(fields).filter(([p]) => p === `lines.${i}` || p.startsWith(`lines.${i}.`));
-                  const lineErrorId = lineErrors.length ? errorId(`lines.${i}`) : undefined;
-                  return (
-                    <tr key={line.key} className="align-top">
-                      <td className="py-1 pr-2">
-                        <select aria-label={`Line ${n} account`} required value={line.accountId} onChange={(e) => setLine(i, { accountId: e.target.value })} aria-invalid={!!fields[`lines.${i}.accountId`]} aria-describedby={lineErrorId} className={input}>
-                          <option value="">Choose an account…</option>
-                          {options.map((a) => (
-                            <option key={a.id} value={a.id}>
-                              {`${a.code} ${a.name}`}
-                            </option>
-                          ))}
-                        </select>
-                        {lineErrors.length ? (
-                          <span id={lineErrorId} className="mt-1 block text-xs text-red-700">
-                            {lineErrors.map(([p, m]) => `${p === `lines.${i}` ? `Line ${n}` : `Line ${n} ${p.slice(`lines.${i}.`.length)}`}: ${m}`).join(" · ")}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="py-1 pr-2">
-                        <input aria-label={`Line ${n} debit`} inputMode="decimal" autoComplete="off" placeholder="0.00" value={line.debit} onChange={(e) => setLine(i, { debit: e.target.value })} aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.debit`]} aria-describedby={lineErrorId} className={amountInput} />
-                      </td>
-                      <td className="py-1 pr-2">
-                        <input aria-label={`Line ${n} credit`} inputMode="decimal" autoComplete="off" placeholder="0.00" value={line.credit} onChange={(e) => setLine(i, { credit: e.target.value })} aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.credit`]} aria-describedby={lineErrorId} className={amountInput} />
-                      </td>
-                      <td className="py-1 pr-2">
-                        <input aria-label={`Line ${n} memo`} maxLength={500} value={line.memo} onChange={(e) => setLine(i, { memo: e.target.value })} className={input} />
-                      </td>
-                      <td className="py-1">
-                        <button type="button" className={button} disabled={draft.lines.length <= 2} aria-label={`Remove line ${n}`} onClick={() => {
-                            setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) }));
-                            setFields({}); // their line numbers no longer match
-                          }}>
-                          Remove
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-              <tfoot className="border-t border-slate-200">
-                <tr>
-                  <th scope="row" className="py-2 pr-2 text-left font-medium">
-                    Totals
-                  </th>
-                  <td className="py-2 pr-2 text-right font-mono">
-                    <output aria-label="Total debit">{formatAmount(unitsToAmount(totals.debit))}</output>
-                  </td>
-                  <td className="py-2 pr-2 text-right font-mono">
-                    <output aria-label="Total credit">{formatAmount(unitsToAmount(totals.credit))}</output>
-                  </td>
-                  <td colSpan={2} className={`py-2 text-sm ${difference === BigInt(0) ? "text-emerald-700" : "text-amber-800"}`}>
-                    Difference <output aria-label="Difference" className="font-mono">{formatAmount(unitsToAmount(difference < BigInt(0) ? -difference : difference))}</output>
-                    {difference === BigInt(0) ? " (balanced)" : " (debits and credits must be equal to post)"}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
+          {/* The lines: a row each from `sm` up (headings above), a card each on phones (account full width, then debit and credit side by side, then the memo). */}
+          <div role="group" aria-label={editing ? `Lines of draft #${editing.number}` : "Lines of the new entry"} className="space-y-2">
+            <div aria-hidden="true" className={`hidden gap-2 text-xs font-semibold tracking-wide text-slate-600 uppercase sm:grid ${LINE_GRID}`}>
+              <span>Account</span>
+              <span className="text-right">Debit</span>
+              <span className="text-right">Credit</span>
+              <span>Memo</span>
+              <span className="w-16" />
+            </div>
+            {draft.lines.map((line, i) => {
+              const n = i + 1;
+              const lineErrors = Object.entries(fields).filter(([p]) => p === `lines.${i}` || p.startsWith(`lines.${i}.`));
+              const lineErrorId = lineErrors.length ? errorId(`lines.${i}`) : undefined;
+              return (
+                <div key={line.key} data-testid={`entry-line-${n}`} className={`grid grid-cols-2 gap-2 rounded-md border border-slate-200 p-3 sm:items-start sm:rounded-none sm:border-0 sm:p-0 ${LINE_GRID}`}>
+                  <div className="col-span-2 sm:col-span-1">
+                    <span aria-hidden="true" className="mb-1 block text-xs font-medium text-slate-600 sm:hidden">
+                      Line {n}
+                    </span>
+                    <select aria-label={`Line ${n} account`} required value={line.accountId} onChange={(e) => setLine(i, { accountId: e.target.value })} aria-invalid={!!fields[`lines.${i}.accountId`]} aria-describedby={lineErrorId} className={input}>
+                      <option value="">Choose an account…</option>
+                      {options.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {`${a.code} ${a.name}`}
+                        </option>
+                      ))}
+                    </select>
+                    {lineErrors.length ? (
+                      <span id={lineErrorId} className="mt-1 block text-xs text-red-700">
+                        {lineErrors.map(([p, m]) => `${p === `lines.${i}` ? `Line ${n}` : `Line ${n} ${p.slice(`lines.${i}.`.length)}`}: ${m}`).join(" · ")}
+                      </span>
+                    ) : null}
+                  </div>
+                  <div>
+                    <span aria-hidden="true" className="mb-1 block text-xs text-slate-600 sm:hidden">
+                      Debit
+                    </span>
+                    <input aria-label={`Line ${n} debit`} inputMode="decimal" autoComplete="off" placeholder="0.00" value={line.debit} onChange={(e) => setLine(i, { debit: e.target.value })} aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.debit`]} aria-describedby={lineErrorId} className={amountInput} />
+                  </div>
+                  <div>
+                    <span aria-hidden="true" className="mb-1 block text-xs text-slate-600 sm:hidden">
+                      Credit
+                    </span>
+                    <input aria-label={`Line ${n} credit`} inputMode="decimal" autoComplete="off" placeholder="0.00" value={line.credit} onChange={(e) => setLine(i, { credit: e.target.value })} aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.credit`]} aria-describedby={lineErrorId} className={amountInput} />
+                  </div>
+                  <input aria-label={`Line ${n} memo`} placeholder="Memo (optional)" maxLength={500} value={line.memo} onChange={(e) => setLine(i, { memo: e.target.value })} className={`col-span-2 sm:col-span-1 ${input}`} />
+                  <button
+                    type="button"
+                    className={`col-span-2 justify-self-end sm:col-span-1 sm:w-16 ${button}`}
+                    disabled={draft.lines.length <= 2}
+                    aria-label={`Remove line ${n}`}
+                    onClick={() => {
+                      setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) }));
+                      setFields({}); // their line numbers no longer match
+                    }}
+                  >
+                    Remove
+                  </button>
+                </div>
+              );
+            })}
+            <div className={`grid grid-cols-2 gap-2 border-t border-slate-200 pt-2 text-sm ${LINE_GRID}`}>
+              <span className="col-span-2 font-medium sm:col-span-1">Totals</span>
+              <span className="text-right font-mono">
+                <span className="mr-1 text-xs text-slate-600 sm:hidden">Debit</span>
+                <output aria-label="Total debit">{formatAmount(unitsToAmount(totals.debit))}</output>
+              </span>
+              <span className="text-right font-mono">
+                <span className="mr-1 text-xs text-slate-600 sm:hidden">Credit</span>
+                <output aria-label="Total credit">{formatAmount(unitsToAmount(totals.credit))}</output>
+              </span>
+              <span className={`col-span-2 ${difference === BigInt(0) ? "text-emerald-800" : "text-amber-800"}`}>
+                Difference <output aria-label="Difference" className="font-mono">{formatAmount(unitsToAmount(difference < BigInt(0) ? -difference : difference))}</output>
+                {difference === BigInt(0) ? " (balanced)" : " (debits and credits must be equal to post)"}
+              </span>
+            </div>
           </div>
           {totals.invalid.length ? <p className="text-xs text-amber-800">Amounts are numbers with at most 4 decimals, like 1500.25 (no commas); the others are not counted above.</p> : null}
 
@@ -222,10 +227,10 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
               Add line
             </button>
             <span className="flex-1" />
-            <button type="submit" name="intent" value="draft" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+            <button type="submit" name="intent" value="draft" className={buttonClass("secondary")}>
               Save draft
             </button>
-            <button type="submit" name="intent" value="post" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            <button type="submit" name="intent" value="post" className={buttonClass("primary")}>
               Post
             </button>
           </div>
@@ -244,7 +249,7 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
             </div>
           ) : null}
           {done ? (
-            <p role="status" className="text-sm text-emerald-700">
+            <p role="status" className="text-sm text-emerald-800">
               {done}
             </p>
           ) : null}

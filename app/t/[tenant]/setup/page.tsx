@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { SuspendedNotice } from "@/components/errors/suspended";
+import { AuthFrame } from "@/components/shell/auth-frame";
 import { tenantPage } from "@/lib/api/pages";
 import { findSetupInvitation } from "@/lib/modules/core/users/find-setup-invitation";
 import { SETUP_LINK_SPENT } from "@/lib/modules/core/users/setup-token";
@@ -16,15 +18,14 @@ export default async function SetupPage({ params, searchParams }: { params: Prom
   const raw = (await searchParams).token;
   const token = typeof raw === "string" && raw.length <= 2048 ? raw : "";
   const invitation = tenant.status === "ACTIVE" && token ? await findSetupInvitation(tenant, token) : null;
+  if (tenant.status !== "ACTIVE") return <SuspendedNotice tenantName={tenant.name} />;
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      {tenant.status !== "ACTIVE" ? (
-        <p>{tenant.name} is suspended. Contact your administrator.</p>
-      ) : invitation ? (
+    <AuthFrame>
+      {invitation ? (
         <SetupForm token={token} email={invitation.email} tenantName={tenant.name} />
       ) : (
         <SpentLink detail={SETUP_LINK_SPENT} />
       )}
-    </main>
+    </AuthFrame>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/app/admin/sign-in/sign-in-form";
+import { AuthFrame } from "@/components/shell/auth-frame";
+import { SuspendedNotice } from "@/components/errors/suspended";
 import { tenantPage } from "@/lib/api/pages";
 import { tenantSignIn } from "../actions";
 
@@ -13,10 +15,11 @@ export default async function TenantSignInPage({ params, searchParams }: { param
   // ?email=…&setup=done: where the setup page sends a user who has just set their password.
   const query = await searchParams;
   const email = typeof query.email === "string" && query.email.length <= 254 ? query.email : undefined;
-  const subtitle = query.setup === "done" ? "Your password is set. Sign in to continue." : undefined;
+  const subtitle = query.setup === "done" ? "Your password is set. Sign in to continue." : query.changed === "password" ? "Your password is changed. Sign in with the new one." : undefined;
+  if (tenant.status !== "ACTIVE") return <SuspendedNotice tenantName={tenant.name} />;
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      {tenant.status === "ACTIVE" ? <SignInForm action={tenantSignIn} title={`Sign in to ${tenant.name}`} subtitle={subtitle} email={email} /> : <p>{tenant.name} is suspended. Contact your administrator.</p>}
-    </main>
+    <AuthFrame>
+      <SignInForm action={tenantSignIn} title={`Sign in to ${tenant.name}`} subtitle={subtitle} email={email} />
+    </AuthFrame>
   );
 }

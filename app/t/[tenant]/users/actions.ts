@@ -5,12 +5,18 @@ import { createUserCore, issuePasswordLinkCore, setUserActiveCore } from "./acti
 
 export interface CreateUserState {
   error?: string;
+  /** Field → message (422 / 409), shown next to the field. */
+  fields?: Record<string, string>;
   created?: string;
 }
 
 export async function createUserAction(_state: CreateUserState, form: FormData): Promise<CreateUserState> {
   const result = await createUserCore(await headers(), { email: form.get("email"), name: form.get("name"), password: form.get("password") });
-  if (!result.ok) return { error: result.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ") || result.problem.detail || result.problem.title };
+  if (!result.ok) {
+    const { problem } = result;
+    const fields = problem.errors?.length ? Object.fromEntries(problem.errors.map((e) => [e.path || "form", e.message])) : undefined;
+    return { fields, error: problem.detail ?? problem.title };
+  }
   return { created: result.data.email };
 }
 

@@ -1,26 +1,42 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { Card } from "@/components/ui/page-header";
+import { useKeptForm } from "@/components/ui/kept-form";
 import { createUserAction, type CreateUserState } from "./actions";
 
+/** Adds a user; a refusal keeps what was typed and puts the service's message next to its field. */
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState<CreateUserState, FormData>(createUserAction, {});
+  const { state, pending, fieldError, formError, formProps } = useKeptForm<CreateUserState>(createUserAction, {}, (s) => !!s.created);
   const router = useRouter();
   useEffect(() => {
     if (state.created) router.refresh();
   }, [state, router]);
+  const known = ["email", "name", "password"];
+  const others = Object.entries(state.fields ?? {}).filter(([k]) => !known.includes(k));
   return (
-    <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="font-medium">Add a user</h2>
-      <input name="email" type="email" required placeholder="Email" aria-label="New user email" className="w-full rounded-md border border-slate-300 px-3 py-2" />
-      <input name="name" required placeholder="Name" aria-label="New user name" className="w-full rounded-md border border-slate-300 px-3 py-2" />
-      <input name="password" type="password" required minLength={12} placeholder="Password (12+ characters)" aria-label="New user password" className="w-full rounded-md border border-slate-300 px-3 py-2" />
-      {state.error ? <p data-testid="create-user-error" className="text-sm text-red-700">{state.error}</p> : null}
-      {state.created ? <p className="text-sm text-green-700">Created {state.created}.</p> : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-white">
-        Add user
-      </button>
-    </form>
+    <Card title="Add a user" titleId="add-user-heading">
+      <form {...formProps} className="space-y-4">
+        <div className="grid gap-4 md:grid-cols-3">
+          <TextField label="Email" name="email" type="email" required maxLength={254} autoComplete="off" error={fieldError("email")} errorTestId="create-user-error-email" />
+          <TextField label="Name" name="name" required maxLength={120} autoComplete="off" error={fieldError("name")} />
+          <TextField label="Password" name="password" type="password" required minLength={12} autoComplete="new-password" hint="At least 12 characters; they can change it after signing in." error={fieldError("password")} />
+        </div>
+        {formError ? (
+          <Alert tone="error" data-testid="create-user-error">
+            <p>{formError}</p>
+            {others.length ? <p>{others.map(([k, v]) => `${k}: ${v}`).join("; ")}</p> : null}
+          </Alert>
+        ) : null}
+        {state.created && !pending ? <Alert tone="success">Created {state.created}.</Alert> : null}
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Adding…" : "Add user"}
+        </Button>
+      </form>
+    </Card>
   );
 }

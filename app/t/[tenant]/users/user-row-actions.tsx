@@ -1,10 +1,11 @@
 "use client";
 
+import { buttonClass } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId } from "react";
 import { issuePasswordLinkAction, setUserActiveAction, type PasswordLinkState, type UserRowState } from "./actions";
 
-const button = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60";
+const button = buttonClass("secondary", "sm");
 
 /**
  * Deactivate / Reactivate and a password link for one user row; the page is re-rendered on the server after a

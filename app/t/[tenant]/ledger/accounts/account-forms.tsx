@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/form-field";
 import { createAccountAction, createDefaultAccountsAction, setAccountActiveAction } from "../actions";
 import type { FormState } from "../form-state";
 
-const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500";
+const input = `mt-1 ${controlClass}`;
 
 function useRefreshWhenDone(state: FormState) {
   const router = useRouter();
@@ -20,7 +22,7 @@ export function StandardChartButton() {
   useRefreshWhenDone(state);
   return (
     <form action={action} className="space-y-2">
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Creating the chart…" : "Create the standard chart"}
       </button>
       {state.error ? (
@@ -29,7 +31,7 @@ export function StandardChartButton() {
         </p>
       ) : null}
       {state.done ? (
-        <p role="status" className="text-sm text-emerald-700">
+        <p role="status" className="text-sm text-emerald-800">
           {state.done}
         </p>
       ) : null}
@@ -46,7 +48,7 @@ export function AccountActiveButton({ id, label, isActive }: { id: string; label
     <form action={action} className="space-y-1">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="isActive" value={isActive ? "false" : "true"} />
-      <button type="submit" disabled={pending} aria-label={`${verb} ${label}`} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60">
+      <button type="submit" disabled={pending} aria-label={`${verb} ${label}`} className={buttonClass("secondary", "sm")}>
         {pending ? `${verb.slice(0, -1)}ing…` : verb}
       </button>
       {state.error ? (
@@ -71,25 +73,25 @@ export function CreateAccountForm({ types, accounts }: { types: readonly string[
     ) : null;
   // After a refusal the form is re-mounted with what was sent (React resets a form after its action).
   return (
-    <section aria-labelledby="new-account-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section aria-labelledby="new-account-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <h2 id="new-account-heading" className="text-lg font-semibold">
         New account
       </h2>
       <form action={action} key={JSON.stringify(v)} className="space-y-4">
         <div className="grid gap-3 sm:grid-cols-[10rem_1fr_12rem]">
           <label className="block text-sm">
-            <span className="text-slate-700">Code</span>
+            <span className="font-medium text-slate-800">Code</span>
             <input name="code" required maxLength={20} defaultValue={v.code} autoComplete="off" spellCheck={false} aria-invalid={!!state.fields?.code} className={`${input} font-mono`} />
             {fieldError("code")}
           </label>
           <label className="block text-sm">
-            <span className="text-slate-700">Name</span>
+            <span className="font-medium text-slate-800">Name</span>
             <input name="name" required maxLength={120} defaultValue={v.name} autoComplete="off" aria-invalid={!!state.fields?.name} className={input} />
             {fieldError("name")}
           </label>
           <div className="block text-sm">
             {/* A label around a <select> would put every option into its accessible name. */}
-            <label htmlFor={`${id}-type`} className="text-slate-700">
+            <label htmlFor={`${id}-type`} className="font-medium text-slate-800">
               Type
             </label>
             <select id={`${id}-type`} name="type" required defaultValue={v.type ?? types[0]} aria-invalid={!!state.fields?.type} className={input}>
@@ -103,7 +105,7 @@ export function CreateAccountForm({ types, accounts }: { types: readonly string[
           </div>
         </div>
         <div className="block text-sm">
-          <label htmlFor={`${id}-parent`} className="text-slate-700">
+          <label htmlFor={`${id}-parent`} className="font-medium text-slate-800">
             Parent account (optional, of the same type)
           </label>
           <select id={`${id}-parent`} name="parentId" defaultValue={v.parentId ?? ""} aria-invalid={!!state.fields?.parentId} className={input}>
@@ -122,11 +124,11 @@ export function CreateAccountForm({ types, accounts }: { types: readonly string[
           </p>
         ) : null}
         {state.done ? (
-          <p role="status" className="text-sm text-emerald-700">
+          <p role="status" className="text-sm text-emerald-800">
             {state.done}
           </p>
         ) : null}
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Creating…" : "Create account"}
         </button>
       </form>
