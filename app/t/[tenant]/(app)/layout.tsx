@@ -1,12 +1,9 @@
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import type { ShellNavSection } from "@/components/shell/types";
-import { tenantPage } from "@/lib/api/pages";
-import { actorAccess } from "@/lib/modules/core/rbac/access";
+import { tenantPageScope } from "@/lib/api/pages";
 import { tenantNavigation } from "@/lib/modules/navigation";
-import { withTenantContext } from "@/lib/tenancy/connections";
 import { tenantSignOut } from "../actions";
 
 // The frame of the tenant app's signed-in pages (this route group; sign-in and
@@ -14,9 +11,7 @@ import { tenantSignOut } from "../actions";
 // user's permissions. Each page still checks its own access.
 
 export default async function TenantAppLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
-  const { tenant, principal } = await tenantPage((await params).tenant, await headers());
-  if (!principal) redirect("/sign-in");
-  const { permissions } = await withTenantContext(tenant, principal, actorAccess);
+  const { tenant, principal, permissions } = await tenantPageScope((await params).tenant, await headers(), undefined, async () => null);
   const sections: ShellNavSection[] = [
     { key: "home", items: [{ label: "Home", path: "/", icon: "home" }] },
     ...tenantNavigation(tenant.modules, permissions).map((s) => ({ key: s.key, label: s.label, items: s.items.map(({ label, path, icon }) => ({ label, path, icon })) })),

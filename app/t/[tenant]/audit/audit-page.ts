@@ -1,12 +1,9 @@
-import { notFound, redirect } from "next/navigation";
 import type { ChainCheckView } from "@/app/_audit/audit-controls";
 import type { Person } from "@/app/_audit/audit-table";
 import { verifyTenantAuditChain } from "@/lib/audit";
 import { chainCheckView, listTenantAudit, type AuditPage, type AuditQuery } from "@/lib/audit/read";
-import { tenantPage } from "@/lib/api/pages";
-import { actorAccess } from "@/lib/modules/core/rbac/access";
+import { tenantPageScope } from "@/lib/api/pages";
 import { isUuid } from "@/lib/edge/tenant";
-import { withTenantContext } from "@/lib/tenancy/connections";
 import type { TenantContext, TenantRecord } from "@/lib/tenancy/types";
 
 // How /audit starts, like the ledger pages (ledger-page.ts): the host's tenant and
@@ -23,15 +20,10 @@ export interface TenantAuditView {
 
 
 export async function tenantAuditPage(param: string, headers: Headers, q: { query: AuditQuery; verify: boolean }): Promise<{ tenant: TenantRecord; data: TenantAuditView }> {
-  const { tenant, principal } = await tenantPage(param, headers);
-  if (!principal) redirect("/sign-in");
-  const data = await withTenantContext(tenant, principal, async (ctx) => {
-    const { permissions } = await actorAccess(ctx);
-    if (!permissions.has("core:audit:read")) return null;
+  const { tenant, data } = await tenantPageScope(param, headers, "core:audit:read", async (ctx) => {
     const page = await listTenantAudit(ctx, q.query);
     return { page, people: await peopleOf(ctx, page), ...(q.verify ? { check: chainCheckView(await verifyTenantAuditChain(ctx.db)) } : {}) };
   });
-  if (!data) notFound();
   return { tenant, data };
 }
 

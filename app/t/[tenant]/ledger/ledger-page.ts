@@ -1,8 +1,5 @@
-import { notFound, redirect } from "next/navigation";
-import { tenantPage } from "@/lib/api/pages";
+import { tenantPageScope } from "@/lib/api/pages";
 import type { Permission } from "@/lib/modules/registry";
-import { actorAccess } from "@/lib/modules/core/rbac/access";
-import { withTenantContext } from "@/lib/tenancy/connections";
 import type { TenantContext, TenantRecord } from "@/lib/tenancy/types";
 
 // How each ledger page starts: the host's tenant and its signed-in user (else
@@ -28,14 +25,6 @@ export function ledgerAccess(permissions: ReadonlySet<string>): LedgerAccess {
 }
 
 export async function ledgerPage<T>(param: string, headers: Headers, read: Permission, load: (ctx: TenantContext, access: LedgerAccess) => Promise<T>): Promise<{ tenant: TenantRecord; access: LedgerAccess; data: T }> {
-  const { tenant, principal } = await tenantPage(param, headers);
-  if (!principal) redirect("/sign-in");
-  const view = await withTenantContext(tenant, principal, async (ctx) => {
-    const { permissions } = await actorAccess(ctx);
-    if (!permissions.has(read)) return null;
-    const access = ledgerAccess(permissions);
-    return { access, data: await load(ctx, access) };
-  });
-  if (!view) notFound();
-  return { tenant, ...view };
+  const { tenant, permissions, data } = await tenantPageScope(param, headers, read, (ctx, permissions) => load(ctx, ledgerAccess(permissions)));
+  return { tenant, access: ledgerAccess(permissions), data };
 }

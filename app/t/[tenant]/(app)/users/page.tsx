@@ -1,27 +1,21 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
 import { CreateUserForm } from "@/app/t/[tenant]/users/create-user-form";
 import { UserRowActions } from "@/app/t/[tenant]/users/user-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { tenantPage } from "@/lib/api/pages";
-import { actorAccess } from "@/lib/modules/core/rbac/access";
+import { tenantPageScope } from "@/lib/api/pages";
 import { listUsers } from "@/lib/modules/core/users/list-users";
-import { withTenantContext } from "@/lib/tenancy/connections";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { tenant, principal } = await tenantPage((await params).tenant, await headers());
-  if (!principal) redirect("/sign-in");
-  const view = await withTenantContext(tenant, principal, async (ctx) => {
-    const access = await actorAccess(ctx);
-    if (!access.permissions.has("core:users:read")) return null;
-    return { users: await listUsers(ctx), canWrite: access.permissions.has("core:users:write") };
-  });
-  if (!view) notFound(); // hide what one may not read
+  // Without core:users:read → 404: hide what one may not read.
+  const { tenant, principal, data: view } = await tenantPageScope((await params).tenant, await headers(), "core:users:read", async (ctx, permissions) => ({
+    users: await listUsers(ctx),
+    canWrite: permissions.has("core:users:write"),
+  }));
   return (
     <>
       <PageHeader title="Users" breadcrumbs={[{ label: tenant.name, href: "/" }, { label: "Administration" }, { label: "Users" }]} description={`Who can sign in to ${tenant.name}, and their roles.`} />
