@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { ReportSection } from "@/lib/modules/ledger/reports.types";
 import { formatAmount } from "./amounts";
 
@@ -9,7 +10,7 @@ export const reportCell = "px-4 py-2 text-right font-mono whitespace-nowrap";
 
 export function ReportTable({ caption, children }: { caption: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label={caption}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -21,7 +22,7 @@ export function ReportTable({ caption, children }: { caption: string; children: 
         </thead>
         {children}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Form from "next/form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { todayUtc } from "@/lib/modules/ledger/dates";
 import { trialBalance, ZTrialBalanceQuery } from "@/lib/modules/ledger/trial-balance";
 import { amountUnits, formatAmount, unitsToAmount } from "@/app/t/[tenant]/ledger/amounts";
@@ -57,14 +58,14 @@ export default async function TrialBalancePage({ params, searchParams }: { param
             </span>
           </p>
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <ScrollRegion label={`Trial balance as of ${report.asOf}`}>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Trial balance as of {report.asOf}, by account code</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="px-4 py-2">Code</th>
                 <th scope="col" className="px-4 py-2">Account</th>
-                <th scope="col" className="px-4 py-2">Type</th>
+                <th scope="col" className="hidden px-4 py-2 sm:table-cell">Type</th>
                 <th scope="col" className="px-4 py-2 text-right">Debit</th>
                 <th scope="col" className="px-4 py-2 text-right">Credit</th>
                 <th scope="col" className="px-4 py-2 text-right">Balance</th>
@@ -84,7 +85,7 @@ export default async function TrialBalancePage({ params, searchParams }: { param
                     <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
                       {a.name}
                     </th>
-                    <td className="px-4 py-2 text-slate-700">{a.type}</td>
+                    <td className="hidden px-4 py-2 text-slate-700 sm:table-cell">{a.type}</td>
                     <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{formatAmount(a.debit)}</td>
                     <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{formatAmount(a.credit)}</td>
                     <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{drCr(a.balance)}</td>
@@ -94,16 +95,17 @@ export default async function TrialBalancePage({ params, searchParams }: { param
             </tbody>
             <tfoot className="border-t-2 border-slate-300 bg-slate-50 font-semibold">
               <tr>
-                <th scope="row" colSpan={3} className="px-4 py-2 text-left">
+                <th scope="row" colSpan={2} className="px-4 py-2 text-left">
                   Totals
                 </th>
+                <td className="hidden sm:table-cell" />
                 <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{formatAmount(report.totals.debit)}</td>
                 <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{formatAmount(report.totals.credit)}</td>
                 <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{drCr(unitsToAmount((amountUnits(report.totals.debit) ?? BigInt(0)) - (amountUnits(report.totals.credit) ?? BigInt(0))))}</td>
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </>
   );
