@@ -4,10 +4,11 @@ import { loginAdmin, loginClientUser, ZLoginRequest } from "./lib/auth/login";
 import type { Principal } from "./lib/auth/principal";
 import { currentSessionCookieName, secureCookies } from "./lib/auth/session";
 import { revokeSession } from "./lib/auth/revocation";
+import { isTenantRequest } from "./lib/auth/admin-host";
 import { issueToken, SESSION_TTL_SECONDS, verifyTokenFull } from "./lib/auth/tokens";
 import { config } from "./lib/config";
 import { sessionCookieOptions } from "./lib/edge/cookies";
-import { EDGE_TENANT_HEADER, parseHost } from "./lib/edge/tenant";
+import { EDGE_TENANT_HEADER } from "./lib/edge/tenant";
 import { AppError } from "./lib/errors";
 import { log } from "./lib/observability/log";
 import { clientIp } from "./lib/http/request";
@@ -94,7 +95,7 @@ export const { signIn, signOut } = NextAuth(() => {
         credentials: { email: {}, password: {} },
         authorize: (credentials, request) => {
           // The admin console lives on the apex: never mint an admin session on a tenant's host.
-          if (parseHost(request.headers.get("host"), config().APP_DOMAIN).kind === "tenant") return null;
+          if (isTenantRequest(request.headers)) return null;
           return authorizeWith(request, credentials, (input, ip) => loginAdmin(input, { ip }));
         },
       }),

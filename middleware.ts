@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decideEdge } from "./lib/edge/route-request";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./lib/edge/security-headers";
 
 // Edge middleware (Next 16 still runs a root middleware.ts on the edge runtime).
 // It has no authority: it resolves the tenant, rewrites tenant-host pages to
@@ -21,6 +22,15 @@ export const config = {
 
 export function middleware(req: NextRequest): NextResponse {
   const production = process.env.NODE_ENV === "production";
+  // A fresh nonce per request: in the response's policy, and in the request's so that Next puts it on its scripts.
+  const policy = contentSecurityPolicy(newNonce(), production);
+  const res = decide(req, production, policy);
+  res.headers.set("content-security-policy", policy);
+  for (const [k, v] of Object.entries(staticSecurityHeaders(production))) res.headers.set(k, v);
+  return res;
+}
+
+function decide(req: NextRequest, production: boolean, policy: string): NextResponse {
   const decision = decideEdge({ url: req.nextUrl, headers: req.headers, appDomain: (process.env.APP_DOMAIN || "localhost").toLowerCase(), production });
   switch (decision.action) {
     case "deny":
@@ -31,9 +41,11 @@ export function middleware(req: NextRequest): NextResponse {
     case "rewrite": {
       const url = req.nextUrl.clone();
       url.pathname = decision.pathname;
+      decision.headers.set("content-security-policy", policy);
       return NextResponse.rewrite(url, { request: { headers: decision.headers } });
     }
     case "next":
+      decision.headers.set("content-security-policy", policy);
       return NextResponse.next({ request: { headers: decision.headers } });
   }
 }

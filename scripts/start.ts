@@ -90,10 +90,12 @@ async function main(): Promise<void> {
     if (built.status !== 0) return shutdown(built.status ?? 1);
   }
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+  // Next's request handler behind our front server (scripts/serve.ts): forwarding headers from the socket and
+  // TRUSTED_PROXIES, hostile requests refused before Next (docs/security.md). `next start` would set NODE_ENV.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts"), ...(dev ? ["--dev"] : [])], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: childEnv,
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
   const base = `http://${env.APP_DOMAIN}:${env.PORT}`;
   console.log(`bisman: serving ${base} — admin console ${base}/admin/sign-in; tenants at http://<slug>.${env.APP_DOMAIN}:${env.PORT}`);
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
       else void shutdown(0);
     });
   }
-  // Next.js exits 143 on the SIGTERM we send it: that is a clean stop, not a failure.
+  // The server exits 0 on the SIGTERM we send it (143 if a signal kills it first): a clean stop, not a failure.
   child.on("exit", (code) => void shutdown(stopRequested ? 0 : code || 1));
 }
 

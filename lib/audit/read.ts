@@ -11,7 +11,11 @@ const ZInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 const auditFilters = {
   /** The nextCursor of the previous page: entries older than it. */
-  cursor: z.string().regex(/^[1-9]\d{0,18}$/, "is not a cursor from this list").optional(),
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/, "is not a cursor from this list")
+    .refine((v) => /^\d{1,19}$/.test(v) && BigInt(v) <= 9_223_372_036_854_775_807n, "is not a cursor from this list")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** An exact action ("client.created"), or every action of a kind when it ends with a dot ("journal."). */
   action: z.string().trim().min(1).max(100).optional(),

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { appendEnterpriseAudit, appendTenantAudit } from "../audit";
 import { enterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
-import { loginFailuresPerAccount, loginFailuresPerEmail, loginFailuresPerIp } from "../ratelimit";
-import { log } from "../observability/log";
+import { loginFailuresPerAccount, loginFailuresPerEmail, loginFailuresPerIp, reserveAttempt } from "../ratelimit";
 import { withTenantDb } from "../tenancy/connections";
 import type { TenantRecord } from "../tenancy/types";
+import { runInBackground } from "./background";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import type { Principal } from "./principal";
 
@@ -14,7 +14,8 @@ import type { Principal } from "./principal";
 // unknown email still costs one argon2 verification (against dummyHash), so
 // neither the answer nor its timing says whether an account exists. Failures
 // are counted per email+IP (5), per email (20) and per IP (50) over 15
-// minutes; past a limit the sign-in is refused (429) without checking the password.
+// minutes, each attempt reserved before the password is checked; past a limit
+// the sign-in is refused (429) without checking the password.
 // Sign-ins of existing accounts, and refusals of them, are audit entries (the
 // tenant's log for its users, the global log for admins); an unknown email
 // writes nothing, so the log cannot be filled by guessing.
@@ -44,23 +45,25 @@ export const WRONG_CREDENTIALS = "The email or password is not correct.";
 async function signIn(scope: string, input: LoginRequest, meta: LoginMeta, find: () => Promise<Account | null>): Promise<Principal> {
   const accountKey = `${scope}:${input.email}:${meta.ip}`;
   const emailKey = `${scope}:${input.email}`;
-  const ipKey = meta.ip;
-  const checks = await Promise.all([loginFailuresPerAccount().check(accountKey), loginFailuresPerEmail().check(emailKey), loginFailuresPerIp().check(ipKey)]);
-  const refused = checks.filter((c) => !c.ok);
-  if (refused.length > 0) {
-    const wait = Math.ceil(Math.max(...refused.map((c) => c.resetMs)) / 1000);
-    throw new AppError("rate_limited", "Too many failed sign-ins; try again later.", { headers: { "retry-after": String(wait) } });
-  }
+  // Every attempt reserves its place in the three failure counts BEFORE the password is verified (an atomic
+  // check-and-count in either store), so a parallel burst cannot all pass one check: at most `limit` attempts
+  // are ever verified. The address's count comes first, so a refused address creates no per-email counters.
+  const reserved = await reserveAttempt([
+    [loginFailuresPerIp(), meta.ip],
+    [loginFailuresPerEmail(), emailKey],
+    [loginFailuresPerAccount(), accountKey],
+  ]);
   const account = await find();
   const hash = account?.passwordHash ?? (await dummyHash());
   const ok = (await verifyPassword(hash, input.password)) && !!account && account.active && account.passwordHash !== null;
   if (!ok) {
-    await Promise.all([loginFailuresPerAccount().hit(accountKey), loginFailuresPerEmail().hit(emailKey), loginFailuresPerIp().hit(ipKey)]);
-    // The caller's answer stays 401 even if the audit write fails.
-    if (account) await account.refused().catch((err) => log.error("could not audit a refused sign-in", { scope, err }));
+    // The reservations stand as the failure. The audit write happens off the response path, so a refusal of an
+    // existing account answers after the same awaited work as one of an unknown email (timing says nothing).
+    if (account) runInBackground(`audit of a refused sign-in (${scope.split(":")[0]})`, account.refused);
     throw new AppError("unauthorized", WRONG_CREDENTIALS);
   }
-  await Promise.all([loginFailuresPerAccount().reset(accountKey), loginFailuresPerEmail().reset(emailKey)]);
+  // Success clears the account's and the email's failures and hands the address's reservation back.
+  await Promise.all([loginFailuresPerAccount().reset(accountKey), loginFailuresPerEmail().reset(emailKey), reserved[0]!.giveBack()]);
   await account.succeeded(needsRehash(hash) ? await hashPassword(input.password) : undefined);
   return account.principal;
 }

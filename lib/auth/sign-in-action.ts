@@ -12,6 +12,11 @@ export interface SignInResult {
   redirectTo?: string;
 }
 
+/** A sign-in action's form, or the plain refusal when a hand-built call sent anything else (never a 500). */
+export function credentialsOf(form: unknown): { email: FormDataEntryValue | null; password: FormDataEntryValue | null } | null {
+  return form instanceof FormData ? { email: form.get("email"), password: form.get("password") } : null;
+}
+
 export async function signInOrExplain(email: unknown, run: () => Promise<unknown>, redirectTo: string): Promise<SignInResult> {
   const typed = typeof email === "string" ? email : "";
   try {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "../http/forwarded";
 
 // Every environment variable the app reads, parsed once. Scripts and the
 // Next.js server both go through here, so a bad value fails the same way.
@@ -42,6 +43,19 @@ export const EnvSchema = z.object({
   ENTERPRISE_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
   EMBEDDED_PG_PORT: port.default(54329),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
+  /**
+   * Proxies in front of the app whose X-Forwarded-* headers are believed: unset (none: the socket's peer is the
+   * client), a hop count, or comma-separated CIDRs / addresses / "loopback" / "private" (lib/http/forwarded.ts).
+   */
+  TRUSTED_PROXIES: optional(
+    z.string().superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
+  ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Bearer token a Prometheus scraper sends to GET /api/metrics; unset, the endpoint answers 404. */
   METRICS_TOKEN: optional(z.string().min(24, "must be at least 24 characters")),

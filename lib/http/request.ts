@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { normalizeIp } from "./forwarded";
 
 // Small, framework-free facts about a request.
 
@@ -35,19 +36,15 @@ export function assertSameOriginHeaders(method: string, headers: Headers): void 
 }
 
 /**
- * The caller's address for rate-limit keys only: the rightmost X-Forwarded-For
- * entry, i.e. the one our nearest proxy appended (entries to its left are
- * whatever the client sent). Without a proxy, Next fills the header with the
- * socket address only when the client sent none, so a direct client can choose
- * it: per-account limits (lib/auth/login) do not depend on it.
+ * The caller's address (rate-limit keys, audit entries): the X-Forwarded-For that the server in front of Next
+ * (scripts/start.ts → lib/http/front-server.ts) wrote from the socket and TRUSTED_PROXIES, replacing whatever the
+ * client sent. Only a well-formed IP address is ever returned; anything else is "unknown", so a client can never
+ * store a chosen text (issue 10, finding 2). Running `next start` directly skips that server: see docs/security.md.
  */
 export function clientIp(headers: Headers): string {
   const xff = headers.get("x-forwarded-for");
-  if (xff) {
-    const parts = xff.split(",").map((p) => p.trim()).filter(Boolean);
-    if (parts.length > 0) return parts[parts.length - 1]!;
-  }
-  return headers.get("x-real-ip")?.trim() || "unknown";
+  const last = xff?.split(",").map((p) => p.trim()).filter(Boolean).pop();
+  return normalizeIp(last) ?? "unknown";
 }
 
 export function newRequestId(): string {

@@ -1,5 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "ioredis";
+import { LRUCache } from "lru-cache";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { log } from "../observability/log";
@@ -7,7 +8,8 @@ import { UpstashRedisAdapter } from "./upstash-redis";
 
 // Rate limits (and signed-out session marks) behind one interface, two stores:
 // - MemoryStore (default, one process): a fixed window per key that starts at
-//   the key's first event.
+//   the key's first event; counters in a bounded LRU (O(1) eviction), signed-out
+//   sessions in a map of their own that counters can never evict.
 // - UpstashRedisStore (REDIS_URL set, shared by every app instance):
 //   @upstash/ratelimit's sliding window over ioredis (./upstash-redis.ts strips
 //   the `#!lua flags=` line Redis 7.0 refuses). A sliding window weighs the
@@ -32,8 +34,14 @@ export interface RateLimiter {
   readonly name: string;
   readonly limit: number;
   readonly windowMs: number;
-  /** Counts one event; ok is false once `limit` events are already counted. */
+  /**
+   * Counts one event unless `limit` events are already counted (then ok is false and nothing is counted). Atomic
+   * in both stores: N parallel hits on one key let at most `limit` through, so a caller can reserve an attempt
+   * with hit() before doing the work it limits, and hand it back with giveBack() if the attempt should not count.
+   */
   hit(key: string): Promise<LimitResult>;
+  /** Uncounts one event of the current window (a reservation that turned out not to count). */
+  giveBack(key: string): Promise<void>;
   /** Reads without counting: ok is false when the limit is already reached. */
   check(key: string): Promise<LimitResult>;
   reset(key: string): Promise<void>;
@@ -47,8 +55,21 @@ export interface LimitStore {
 }
 
 export class MemoryStore implements LimitStore {
-  private readonly counters = new Map<string, { count: number; resetAt: number }>();
-  constructor(private readonly maxKeys = 50_000) {}
+  /**
+   * Counters, keyed partly by what clients send (emails, addresses): bounded, and when full the least recently
+   * used counter goes in O(1) (lru-cache), never a sweep of the whole map per new key.
+   */
+  private readonly counters: LRUCache<string, { count: number; resetAt: number }>;
+  /**
+   * Signed-out sessions, apart from the counters so that no amount of client-chosen counter keys can evict one
+   * (evicting it would bring a signed-out cookie back). Only a signed-in session can add an entry (by signing
+   * out), each entry leaves when its token would have expired (at most 8 h), and nothing else evicts them.
+   */
+  private readonly marks = new LRUCache<string, true>({ ttl: 24 * 3_600_000, ttlAutopurge: true });
+
+  constructor(maxKeys = 50_000) {
+    this.counters = new LRUCache({ max: maxKeys });
+  }
 
   limiter(name: string, limit: number, windowMs: number): RateLimiter {
     const result = (c: { count: number; resetMs: number }, ok: boolean): LimitResult => ({ ok, limit, remaining: Math.max(0, limit - c.count), resetMs: c.resetMs });
@@ -56,13 +77,21 @@ export class MemoryStore implements LimitStore {
       name,
       limit,
       windowMs,
+      // Synchronous read-compare-increment: no await between the check and the count, so parallel requests
+      // cannot all pass one check (a refused event is not counted).
       hit: async (key) => {
+        const now = this.incr(`${name}:${key}`, windowMs, 0);
+        if (now.count >= limit) return result(now, false);
         const c = this.incr(`${name}:${key}`, windowMs, 1);
-        return result(c, c.count <= limit);
+        return result(c, true);
       },
       check: async (key) => {
         const c = this.incr(`${name}:${key}`, windowMs, 0);
         return result(c, c.count < limit);
+      },
+      giveBack: async (key) => {
+        const c = this.counters.get(`${name}:${key}`);
+        if (c && c.resetAt > Date.now() && c.count > 0) c.count -= 1;
       },
       reset: async (key) => {
         this.counters.delete(`${name}:${key}`);
@@ -71,11 +100,11 @@ export class MemoryStore implements LimitStore {
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
-    this.incr(key, ttlMs, 1);
+    this.marks.set(key, true, { ttl: Math.max(1, Math.ceil(ttlMs)) });
   }
 
   async isMarked(key: string): Promise<boolean> {
-    return this.incr(key, 1, 0).count > 0;
+    return this.marks.get(key) === true;
   }
 
   /** Adds `by` (0 = just read) to the key's counter for a window of `windowMs`. */
@@ -84,21 +113,11 @@ export class MemoryStore implements LimitStore {
     let c = this.counters.get(key);
     if (!c || c.resetAt <= now) {
       if (by === 0) return { count: 0, resetMs: windowMs };
-      if (this.counters.size >= this.maxKeys) this.sweep(now);
       c = { count: 0, resetAt: now + windowMs };
       this.counters.set(key, c);
     }
     c.count += by;
     return { count: c.count, resetMs: c.resetAt - now };
-  }
-
-  private sweep(now: number): void {
-    for (const [k, v] of this.counters) if (v.resetAt <= now) this.counters.delete(k);
-    // Still full: drop the oldest entries rather than grow without bound.
-    for (const k of this.counters.keys()) {
-      if (this.counters.size < this.maxKeys) break;
-      this.counters.delete(k);
-    }
   }
 }
 
@@ -154,6 +173,10 @@ export class UpstashRedisStore implements LimitStore {
       hit: (key) => orUnavailable(async () => {
         const r = await rl.limit(key);
         return result(r, r.success);
+      }),
+      // The library's own refund: a negative rate is added without checking the limit (same script, atomic).
+      giveBack: (key) => orUnavailable(async () => {
+        await rl.limit(key, { rate: -1 });
       }),
       check: (key) => orUnavailable(async () => {
         const r = await rl.getRemaining(key);
@@ -212,7 +235,29 @@ export function setDefaultStore(store?: LimitStore): void {
 /** A limiter that uses whatever the process's store is at call time. */
 function named(name: string, limit: number, windowMs: number): RateLimiter {
   const l = () => defaultStore().limiter(name, limit, windowMs);
-  return { name, limit, windowMs, hit: (k) => l().hit(k), check: (k) => l().check(k), reset: (k) => l().reset(k) };
+  return { name, limit, windowMs, hit: (k) => l().hit(k), giveBack: (k) => l().giveBack(k), check: (k) => l().check(k), reset: (k) => l().reset(k) };
+}
+
+export interface Reservation {
+  /** Hands the reserved event back (the attempt turned out not to count, e.g. a successful sign-in). */
+  giveBack(): Promise<void>;
+}
+
+/**
+ * Reserves one event in each limiter, in order, before the work they limit: the first limiter that refuses
+ * ends it (those already reserved are handed back) with 429 and Retry-After. A refused attempt is not counted.
+ */
+export async function reserveAttempt(limits: readonly (readonly [RateLimiter, string])[], detail = "Too many failed sign-ins; try again later."): Promise<Reservation[]> {
+  const taken: Reservation[] = [];
+  for (const [limiter, key] of limits) {
+    const r = await limiter.hit(key);
+    if (!r.ok) {
+      await Promise.all(taken.map((t) => t.giveBack()));
+      throw new AppError("rate_limited", detail, { headers: { "retry-after": String(Math.max(1, Math.ceil(r.resetMs / 1000))) } });
+    }
+    taken.push({ giveBack: () => limiter.giveBack(key) });
+  }
+  return taken;
 }
 
 /** Failed sign-ins per email+IP: 5 per 15 minutes, then refused until the count slides below 5. */

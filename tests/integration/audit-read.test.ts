@@ -1,5 +1,6 @@
 import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backgroundSettled } from "@/lib/auth/background";
 import { hashPassword } from "@/lib/auth/password";
 import { enterpriseDb } from "@/lib/db/enterprise";
 import type { TenantRecord } from "@/lib/tenancy/types";
@@ -130,6 +131,7 @@ describe("what is audited", () => {
     expect((await login(owner.email, OWNER_PASSWORD, "10.77.0.1")).status).toBe(200);
     expect((await login(owner.email, "not-the-password", "10.77.0.2")).status).toBe(401);
     expect((await login(`nobody@${c.slug}.test`, "not-the-password", "10.77.0.3")).status).toBe(401);
+    await backgroundSettled(); // a refusal's audit entry is written off the response path (lib/auth/background.ts)
     const ownerUser = await makeUser(c, ["Owner"]);
     const log = await call(tenantAudit, "/api/client/audit", { token: ownerUser.token, headers: tenantHeaders(c) });
     expect((log.body.entries as (Entry & { ip: string })[]).map((e) => [e.action, e.ip])).toEqual([

@@ -3,7 +3,7 @@ import { appendTenantAudit } from "../../../audit";
 import { hashPassword } from "../../../auth/password";
 import { sessionsNotBefore } from "../../../auth/tokens";
 import { AppError } from "../../../errors";
-import { defaultStore } from "../../../ratelimit";
+import { defaultStore, reserveAttempt } from "../../../ratelimit";
 import { withTenantDb } from "../../../tenancy/connections";
 import type { TenantRecord } from "../../../tenancy/types";
 import { linkApplies, SETUP_LINK_SPENT, setupTokenUser } from "./setup-token";
@@ -33,13 +33,9 @@ export type SetInitialPasswordRequest = z.infer<typeof ZSetInitialPasswordReques
 export const setupFailuresPerIp = () => defaultStore().limiter("setup-fail-ip", 10, 15 * 60_000);
 
 export async function setInitialPassword(tenant: TenantRecord, input: SetInitialPasswordRequest, meta: { ip: string }): Promise<{ email: string }> {
-  const limiter = setupFailuresPerIp();
-  const limit = await limiter.check(meta.ip);
-  if (!limit.ok) throw new AppError("rate_limited", "Too many attempts; try again later.", { headers: { "retry-after": String(Math.ceil(limit.resetMs / 1000)) } });
-  const refuse = async () => {
-    await limiter.hit(meta.ip);
-    return new AppError("not_found", SETUP_LINK_SPENT);
-  };
+  // Reserved before the token is checked (atomic): a parallel burst cannot all pass one check. Refusals keep it.
+  const [reservation] = await reserveAttempt([[setupFailuresPerIp(), meta.ip]], "Too many attempts; try again later.");
+  const refuse = async () => new AppError("not_found", SETUP_LINK_SPENT);
 
   const claim = setupTokenUser(tenant, input.token);
   if (!claim) throw await refuse();
@@ -61,5 +57,6 @@ export async function setInitialPassword(tenant: TenantRecord, input: SetInitial
     }),
   );
   if (!set) throw await refuse();
+  await reservation!.giveBack();
   return { email: user.email };
 }

@@ -3,7 +3,7 @@ import { ADVISORY_LOCKS } from "../../../db/locks";
 import { AppError } from "../../../errors";
 import type { TenantContext } from "../../../tenancy/types";
 import { auditActor } from "../actor";
-import { assertMayGrant } from "../rbac/escalation";
+import { assertMayActOn, assertMayGrant, rolePermissionsSelect } from "../rbac/escalation";
 import { OWNER_ROLE } from "../rbac/system-roles";
 import { rolesForGrant } from "./roles-for-grant";
 import type { SetUserRolesRequest, UserView } from "./users.types";
@@ -16,8 +16,9 @@ import { toUserView, userSelect } from "./view";
  */
 export async function setUserRoles(ctx: TenantContext, userId: string, input: SetUserRolesRequest): Promise<UserView> {
   return ctx.db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, roles: { select: { roleId: true } } } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, roles: { select: { roleId: true, ...rolePermissionsSelect.select } } } });
     if (!user) throw new AppError("not_found", "No such user.");
+    await assertMayActOn(ctx, user); // no changing a user more powerful than oneself, whatever the change (finding 5)
     const next = new Set(input.roles);
     const before = user.roles.map((r) => r.roleId);
     await rolesForGrant(ctx, tx, [...next].filter((id) => !before.includes(id)));

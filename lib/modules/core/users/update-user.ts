@@ -30,8 +30,9 @@ export async function updateUser(ctx: TenantContext, userId: string, input: Upda
 
     if (statusChange) {
       if (userId === actingUserId(ctx)) throw new AppError("conflict", "You cannot deactivate or reactivate yourself.");
-      await assertMayActOn(ctx, user);
     }
+    // Every change of a user (a rename too) takes every permission they hold (issue 10, finding 5).
+    await assertMayActOn(ctx, user);
     // Deactivation also ends, for good, every token issued so far: reactivating revives none of them.
     const notBefore = statusChange && !input.isActive ? sessionsNotBefore("all") : undefined;
     const updated = await tx.user.update({ where: { id: userId }, data: { name: input.name, isActive: input.isActive, sessionsNotBefore: notBefore }, select: userSelect });
