@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { loginAdmin, loginClientUser, ZLoginRequest } from "./lib/auth/login";
-import type { Principal } from "./lib/auth/principal";
+import type { Principal } from "./lib/edge/principal";
 import { currentSessionCookieName, secureCookies } from "./lib/auth/session";
 import { revokeSession } from "./lib/auth/revocation";
 import { isTenantRequest } from "./lib/auth/admin-host";

@@ -20,7 +20,7 @@ import pg from "pg";
 import { quoteIdent, withDatabase } from "../lib/db/url";
 import { createEnterpriseDb } from "../lib/db/enterprise";
 import { applyMigrations, loadMigrations, loadMigrationsFrom, migrateDatabase, type Migration } from "../lib/migrations";
-import { migrateClients } from "../lib/migrations/fleet-clients";
+import { migrateClients } from "../lib/provisioning/fleet-clients";
 import { defaultConcurrency } from "../lib/migrations/fleet";
 import { CLIENT_TEMPLATE_DB, ensureClientTemplate } from "../lib/provisioning/template";
 import { ensureDefaultShard } from "../lib/runtime/bootstrap";

@@ -13,7 +13,7 @@
 // Thin entry over lib/migrations/fleet-clients.ts.
 import { parseArgs } from "node:util";
 import { createEnterpriseDb } from "../lib/db/enterprise";
-import { migrateClients, type MigrateClientsSummary } from "../lib/migrations/fleet-clients";
+import { migrateClients, type MigrateClientsSummary } from "../lib/provisioning/fleet-clients";
 import type { FleetResult } from "../lib/migrations/fleet";
 import { loadCliEnv } from "../lib/runtime/cli-env";
 

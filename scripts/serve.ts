@@ -5,7 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseEnv } from "../lib/config/env";
-import { parseTrustedProxies } from "../lib/http/forwarded";
+import { parseTrustedProxies } from "../lib/config/trusted-proxies";
 import { frontHandler } from "../lib/http/front-server";
 
 const dev = process.argv.includes("--dev");

@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import type { ClientUserPrincipal, Principal } from "../auth/principal";
+import type { ClientUserPrincipal, Principal } from "../edge/principal";
 import { config, isProduction } from "../config";
 import { EDGE_TENANT_HEADER, parseHost } from "../edge/tenant";
 import { AppError } from "../errors";

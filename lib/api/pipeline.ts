@@ -1,4 +1,4 @@
-import type { ClientUserPrincipal, Principal } from "../auth/principal";
+import type { ClientUserPrincipal, Principal } from "../edge/principal";
 import { assertAdminActive } from "../auth/active";
 import { principalFromHeaders } from "../auth/session";
 import { config, isProduction } from "../config";

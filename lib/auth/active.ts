@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import { tokenIssuedAt } from "../edge/jwt";
 import { enterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
-import type { Principal } from "./principal";
+import type { Principal } from "../edge/principal";
 
 // A valid token of a deactivated or deleted enterprise/super admin must stop
 // working before it expires, and a super admin's tokens from before a

@@ -7,7 +7,7 @@ import { withTenantDb } from "../tenancy/connections";
 import type { TenantRecord } from "../tenancy/types";
 import { runInBackground } from "./background";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
-import type { Principal } from "./principal";
+import type { Principal } from "../edge/principal";
 
 // Password sign-in for the three kinds of people: one flow, three lookups.
 // The answer to a wrong email and to a wrong password is the same 401, and an

@@ -1,7 +1,7 @@
 import { config, isProduction } from "../config";
 import { readCookie, sessionCookieName } from "../edge/cookies";
 import { AppError } from "../errors";
-import type { Principal } from "./principal";
+import type { Principal } from "../edge/principal";
 import { isSessionRevoked } from "./revocation";
 import { verifyToken, verifyTokenFull } from "./tokens";
 

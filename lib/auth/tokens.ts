@@ -1,7 +1,7 @@
 import { config } from "../config";
 import { createKeyRing, signToken, TokenError, verifyTokenDetailed, type KeyRing, type TokenUse } from "../edge/jwt";
 import { AppError } from "../errors";
-import type { Principal, PrincipalKind } from "./principal";
+import type { Principal, PrincipalKind } from "../edge/principal";
 
 // API access tokens and browser session tokens, signed with a key derived from
 // AUTH_SECRET (see lib/edge/jwt.ts for the design). AUTH_SECRET_PREVIOUS keeps

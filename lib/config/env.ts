@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseTrustedProxies } from "../http/forwarded";
+import { parseTrustedProxies } from "./trusted-proxies";
 
 // Every environment variable the app reads, parsed once. Scripts and the
 // Next.js server both go through here, so a bad value fails the same way.
@@ -45,7 +45,7 @@ export const EnvSchema = z.object({
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   /**
    * Proxies in front of the app whose X-Forwarded-* headers are believed: unset (none: the socket's peer is the
-   * client), a hop count, or comma-separated CIDRs / addresses / "loopback" / "private" (lib/http/forwarded.ts).
+   * client), a hop count, or comma-separated CIDRs / addresses / "loopback" / "private" (lib/config/trusted-proxies.ts).
    */
   TRUSTED_PROXIES: optional(
     z.string().superRefine((v, ctx) => {

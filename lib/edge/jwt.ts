@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, type JWTPayload, type JWTHeaderParameters, type FlattenedJWSInput } from "jose";
 import { z } from "zod";
-import type { Principal, PrincipalKind } from "../auth/principal";
+import type { Principal, PrincipalKind } from "./principal";
 
 // Edge-safe token core: Web Crypto + jose only (no node:*), so middleware and
 // the Node side share one implementation. lib/auth/tokens.ts binds it to the

@@ -1,6 +1,6 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
 import { AppError, toProblem } from "../errors";
-import { resolveForwarded, type TrustRule } from "./forwarded";
+import { resolveForwarded, type TrustRule } from "../config/trusted-proxies";
 
 // The Node server in front of Next's request handler (scripts/serve.ts). Next's
 // route handlers never see the socket, and some hostile requests fail inside
@@ -8,7 +8,7 @@ import { resolveForwarded, type TrustRule } from "./forwarded";
 // every request first (issue 10, findings 2 and 4):
 // - forwarding headers: every incoming X-Forwarded-*, Forwarded and X-Real-IP is
 //   dropped; X-Forwarded-For is set to the client's address computed from the
-//   socket and TRUSTED_PROXIES (lib/http/forwarded.ts), X-Forwarded-Host/-Proto
+//   socket and TRUSTED_PROXIES (lib/config/trusted-proxies.ts), X-Forwarded-Host/-Proto
 //   only to what a trusted proxy said. next-auth (trustHost) and Next's own
 //   server-action origin check read X-Forwarded-Host: a client can no longer
 //   choose it.

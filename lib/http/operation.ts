@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ClientUserPrincipal, Principal, PrincipalKind } from "../auth/principal";
+import type { ClientUserPrincipal, Principal, PrincipalKind } from "../edge/principal";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
 
 /*

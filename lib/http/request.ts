@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { normalizeIp } from "./forwarded";
+import { normalizeIp } from "../config/trusted-proxies";
 
 // Small, framework-free facts about a request.
 

@@ -15,7 +15,7 @@ import { hardenServer, resolveAdminUrl, withShardAdmin, type AdminUrlOverrides }
 import { withIdempotency } from "./idempotency";
 import { applyGrants, type DatabaseOrigin, type DatabaseStrategy, dropResources, ensureDatabase, ensureRole, ownerMarker, runtimeUri, tenantDbName, tenantRoleName, withAdminTenantDb } from "./resources";
 import { parseInput, ZCreateClientRequest, type CreateClientRequest, type CreateClientResponse } from "./schemas";
-import { issueSetupToken, setupLink } from "./setup-link";
+import { issueSetupToken, setupLink } from "../auth/setup-link";
 import { assertValidSlug, slugFromName } from "./slug";
 import { safeError } from "./safe-error";
 import { replenishSpares, spareScope } from "./spares";

@@ -8,7 +8,7 @@ export { reconcile, type ReconcileReport } from "./reconcile";
 export { closeAdminPools } from "./admin";
 export { tenantDbName, tenantRoleName } from "./resources";
 export { slugProblem, slugFromName, RESERVED_SLUGS } from "./slug";
-export { issueSetupToken, verifySetupToken } from "./setup-link";
+export { issueSetupToken, verifySetupToken } from "../auth/setup-link";
 export { reissueSetupLink, type SetupLinkIssued } from "./reissue-setup-link";
 export * from "./schemas";
 export { dropSpares, replenishSpares, spareScope, spareTarget } from "./spares";

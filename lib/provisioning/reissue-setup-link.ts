@@ -1,11 +1,11 @@
 import { appendEnterpriseAudit } from "../audit";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "../edge/principal";
 import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { OWNER_ROLE } from "../modules/core/rbac/system-roles";
 import { AppError } from "../errors";
 import { withTenantContext } from "../tenancy/connections";
 import { getTenant } from "../tenancy/registry";
-import { issueSetupToken, setupLink, SETUP_LINK_TTL_SECONDS } from "./setup-link";
+import { issueSetupToken, setupLink, SETUP_LINK_TTL_SECONDS } from "../auth/setup-link";
 
 // POST /api/enterprise/clients/:id/setup-link (and /api/super-admin/… for an
 // assigned client) — a new one-time setup link for a client's first admin whose

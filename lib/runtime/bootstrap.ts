@@ -6,7 +6,7 @@ import { databaseName, quoteIdent } from "../db/url";
 import type { EnterpriseDb } from "../db/enterprise";
 import { alwaysOnModules, modules } from "../modules/registry";
 import { migrateDatabase } from "../migrations";
-import { migrateClients, type MigrateClientsSummary } from "../migrations/fleet-clients";
+import { migrateClients, type MigrateClientsSummary } from "../provisioning/fleet-clients";
 import { reconcile } from "../provisioning/reconcile";
 import { ensureClientTemplate, withAdminClient } from "../provisioning/template";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "../edge/principal";
 import { ZClientStatus } from "../provisioning/schemas";
 
 // Shapes shared by the super admin's operations (the narrower /admin view).

@@ -1,4 +1,4 @@
-import type { ClientUserPrincipal } from "../auth/principal";
+import type { ClientUserPrincipal } from "../edge/principal";
 import { config, isProduction } from "../config";
 import { EDGE_TENANT_HEADER, resolveTenant } from "../edge/tenant";
 import { AppError } from "../errors";

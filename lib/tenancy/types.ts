@@ -1,4 +1,4 @@
-import type { ClientUserPrincipal, Principal } from "../auth/principal";
+import type { ClientUserPrincipal, Principal } from "../edge/principal";
 import type { PrismaClient } from "../generated/client/client.ts";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/edge/principal";
 import { issueToken } from "@/lib/auth/tokens";
 import { enterpriseDb } from "@/lib/db/enterprise";
 import { createTenant, destroyTenants } from "@/tests/factories/tenant";

@@ -8,7 +8,7 @@ import { quoteIdent } from "@/lib/db/url";
 import { createEnterpriseDb } from "@/lib/db/enterprise";
 import { AppError } from "@/lib/errors";
 import { latestVersion, loadMigrations, loadMigrationsFrom } from "@/lib/migrations";
-import { migrateClients, tenantRoleOf } from "@/lib/migrations/fleet-clients";
+import { migrateClients, tenantRoleOf } from "@/lib/provisioning/fleet-clients";
 import { tenantDbName, tenantRoleName } from "@/lib/provisioning/resources";
 import { CLIENT_TEMPLATE_DB } from "@/lib/provisioning/template";
 import { assertTenantSchemaCurrent, isSchemaBehind, requiredClientSchemaVersion } from "@/lib/tenancy/schema-gate";

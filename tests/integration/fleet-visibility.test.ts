@@ -2,7 +2,7 @@ import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterpriseDb } from "@/lib/db/enterprise";
 import { latestVersion, loadMigrations } from "@/lib/migrations";
-import { migrateClients } from "@/lib/migrations/fleet-clients";
+import { migrateClients } from "@/lib/provisioning/fleet-clients";
 import { closeAdminPools } from "@/lib/provisioning";
 import { connectionFactory } from "@/lib/tenancy/connections";
 import { invalidateTenant } from "@/lib/tenancy/registry";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backgroundSettled } from "@/lib/auth/background";
 import { hashPassword } from "@/lib/auth/password";
 import { enterpriseDb } from "@/lib/db/enterprise";
-import { parseTrustedProxies, resolveForwarded, type TrustRule } from "@/lib/http/forwarded";
+import { parseTrustedProxies, resolveForwarded, type TrustRule } from "@/lib/config/trusted-proxies";
 import { ACTION_BODY_LIMIT, frontHandler } from "@/lib/http/front-server";
 import { MemoryStore, setDefaultStore } from "@/lib/ratelimit";
 import { dispatch } from "@/tests/helpers/dispatch";

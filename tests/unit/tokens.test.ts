@@ -1,7 +1,7 @@
 import { SignJWT, UnsecuredJWT, decodeProtectedHeader } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AUDIENCES, createKeyRing, signToken, TOKEN_ISSUER, TokenError, verifyTokenWith, type KeyRing } from "@/lib/edge/jwt";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/edge/principal";
 
 // Token attacks against the verifier: each forged token must be refused.
 

@@ -1,7 +1,7 @@
 // Cores of the admin console's client actions (see lib/api/action.ts); actions.ts exports the thin "use server" wrappers.
 // Enterprise admins only; each delegates to the provisioning service the API routes use.
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/edge/principal";
 import { enterpriseDb } from "@/lib/db/enterprise";
 import { AppError } from "@/lib/errors";
 import { defineAction } from "@/lib/api/action";

@@ -1,4 +1,4 @@
-import type { PrincipalKind } from "../../auth/principal";
+import type { PrincipalKind } from "../../edge/principal";
 import { objectParts, toJsonSchema, type JsonSchema } from "./json-schema";
 import { problemHeaders, problemReasons, STATUS_TITLES, ZProblem } from "./problem";
 import { apexServer, tenantServer, type ServerEnv } from "./servers";

@@ -3,7 +3,7 @@ import { AppError } from "../../errors";
 import { defineOperation, type Operation } from "../../http/operation";
 import { log } from "../../observability/log";
 import { metricsAccess } from "../../observability/metrics-access";
-import { metricsText } from "../../observability/platform-metrics";
+import { metricsText } from "../platform-metrics";
 import { openApiDocument } from "../openapi";
 
 // Operations that belong to no principal: probes, metrics, this description.

@@ -1,6 +1,6 @@
 import { appendTenantAudit } from "../../../audit";
 import { AppError } from "../../../errors";
-import { issueSetupToken, RESET_LINK_TTL_SECONDS, setupLink, SETUP_LINK_TTL_SECONDS } from "../../../provisioning/setup-link";
+import { issueSetupToken, RESET_LINK_TTL_SECONDS, setupLink, SETUP_LINK_TTL_SECONDS } from "../../../auth/setup-link";
 import type { TenantContext } from "../../../tenancy/types";
 import { auditActor } from "../actor";
 import { assertMayActOn, rolePermissionsSelect } from "../rbac/escalation";

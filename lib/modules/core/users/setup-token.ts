@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { passwordFingerprint, verifySetupToken } from "../../../provisioning/setup-link";
+import { passwordFingerprint, verifySetupToken } from "../../../auth/setup-link";
 import type { TenantRecord } from "../../../tenancy/types";
 
-// The setup link's token (lib/provisioning/setup-link.ts) checked against the
+// The setup link's token (lib/auth/setup-link.ts) checked against the
 // tenant whose host it was opened on. It is only the first half of the check:
 // the link counts while the user it names is active and has no password yet.
 

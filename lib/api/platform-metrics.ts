@@ -2,7 +2,7 @@ import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { schemaBehindWhere } from "../provisioning/list-clients";
 import { CLIENT_STATUSES } from "../provisioning/schemas";
 import { connectionFactory } from "../tenancy/connections";
-import { renderMetrics, type Gauge } from "./metrics";
+import { renderMetrics, type Gauge } from "../observability/metrics";
 
 // What /api/metrics shows besides the request metrics: the fleet (tenants by
 // status, schemas behind the code), this instance's connection factory, and

@@ -3,9 +3,9 @@ import { withDatabase } from "../db/url";
 import { isUuid } from "../edge/tenant";
 import type { EnterpriseDb } from "../db/enterprise";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
-import { ensureClientTemplate } from "../provisioning/template";
-import { defaultConcurrency, freeConnections, migrateFleet, safeMessage, type FleetOptions, type FleetResult, type FleetSummary, type FleetTarget } from "./fleet";
-import { latestVersion, loadMigrations, type Migration } from "./load";
+import { ensureClientTemplate } from "./template";
+import { defaultConcurrency, freeConnections, migrateFleet, safeMessage, type FleetOptions, type FleetResult, type FleetSummary, type FleetTarget } from "../migrations/fleet";
+import { latestVersion, loadMigrations, type Migration } from "../migrations/load";
 
 // The client fleet as the enterprise DB knows it: every ACTIVE and SUSPENDED
 // tenant (optionally one shard or some tenants), migrated over its shard's
