@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { toProblem, type Problem } from "../errors";
-import { parseWith } from "../http/body";
+import { parseWith } from "../errors";
 import type { AuthOption } from "../http/operation";
 import { newRequestId } from "../http/request";
 import type { Permission } from "../modules/registry";

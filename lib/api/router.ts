@@ -1,5 +1,5 @@
-import { AppError, problemResponse } from "../errors";
-import { DEFAULT_BODY_LIMIT, parseWith, readJsonBody } from "../http/body";
+import { AppError, parseWith, problemResponse } from "../errors";
+import { DEFAULT_BODY_LIMIT, readJsonBody } from "../http/body";
 import type { Operation } from "../http/operation";
 import { newRequestId } from "../http/request";
 import { log } from "../observability/log";

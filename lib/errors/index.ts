@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDataException } from "../db/errors";
 
 // One error type and one status table. Route handlers and server actions turn
 // any thrown value into RFC 9457 problem details through toProblem(); nothing
@@ -72,23 +73,6 @@ export function fieldsOf(error: z.ZodError): ProblemField[] {
   return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
 
-/** PostgreSQL's SQLSTATEs in an error, wherever a driver or Prisma's adapter keeps them (code, originalCode, cause, meta). */
-export function sqlStates(err: unknown, depth = 0): string[] {
-  if (!err || typeof err !== "object" || depth > 5) return [];
-  const e = err as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown; code?: unknown } };
-  const own = [e.code, e.originalCode, e.meta?.code].filter((c): c is string => typeof c === "string" && /^[0-9A-Z]{5}$/.test(c));
-  return [...own, ...sqlStates(e.cause, depth + 1), ...sqlStates(e.meta?.driverAdapterError, depth + 1)];
-}
-
-/**
- * SQLSTATE class 22, "data exception": a value the database cannot take — a NUL character in text (22021), a
- * date out of range such as year 0000 (22008, 22007), a number beyond its type (22003), text that is no number
- * (22P02), an untranslatable character (22P05). Always a value the client sent: 422, not 500 (issue 10, finding 4).
- */
-export function isDataException(err: unknown): boolean {
-  return sqlStates(err).some((c) => c.startsWith("22"));
-}
-
 const DATA_EXCEPTION = "A value in the request cannot be stored: check for NUL characters, dates outside years 0001–9999 and numbers that are too large.";
 
 /** Maps anything thrown to a problem; `log` receives what must not be shown. */
@@ -118,4 +102,11 @@ export function problemResponse(err: unknown, log?: (e: unknown) => void): Respo
     status: problem.status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
   });
+}
+
+/** Parses with a zod schema; a refusal is a 422 naming each field. */
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const r = schema.safeParse(data);
+  if (!r.success) throw new AppError("validation_failed", "The request is not valid.", { fields: fieldsOf(r.error) });
+  return r.data;
 }

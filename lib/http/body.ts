@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { AppError, fieldsOf } from "../errors";
+import { AppError } from "../errors";
 
 // JSON bodies: size-limited while streaming (413), JSON content type only
 // (415), syntax (400), then the operation's zod schema (422 with fields).
@@ -49,12 +48,3 @@ export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
   }
 }
 
-export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
-  return parseWith(schema, await readJsonBody(req, limit));
-}
-
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const r = schema.safeParse(data);
-  if (!r.success) throw new AppError("validation_failed", "The request is not valid.", { fields: fieldsOf(r.error) });
-  return r.data;
-}

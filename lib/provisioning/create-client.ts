@@ -3,7 +3,7 @@ import { hashPassword } from "../auth/password";
 import { appendEnterpriseAudit } from "../audit";
 import { encrypt, randomSecret } from "../crypto";
 import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
-import { AppError } from "../errors";
+import { AppError, parseWith } from "../errors";
 import { seedTenantRbac } from "../modules/core/rbac/seed";
 import { alwaysOnModules } from "../modules/registry";
 import { Prisma } from "../generated/enterprise/client.ts";
@@ -14,7 +14,7 @@ import { pickShard } from "../tenancy/shards";
 import { hardenServer, resolveAdminUrl, withShardAdmin, type AdminUrlOverrides } from "./admin";
 import { withIdempotency } from "./idempotency";
 import { applyGrants, type DatabaseOrigin, type DatabaseStrategy, dropResources, ensureDatabase, ensureRole, ownerMarker, runtimeUri, tenantDbName, tenantRoleName, withAdminTenantDb } from "./resources";
-import { parseInput, ZCreateClientRequest, type CreateClientRequest, type CreateClientResponse } from "./schemas";
+import { ZCreateClientRequest, type CreateClientRequest, type CreateClientResponse } from "./schemas";
 import { issueSetupToken, setupLink } from "../auth/setup-link";
 import { assertValidSlug, slugFromName } from "./slug";
 import { safeError } from "./safe-error";
@@ -52,7 +52,7 @@ export interface CreateClientResult {
 
 export async function createClient(input: unknown, actor: Actor, opts: CreateClientOptions = {}): Promise<CreateClientResult> {
   const db = opts.db ?? enterpriseDb();
-  const req = parseInput(ZCreateClientRequest, input);
+  const req = parseWith(ZCreateClientRequest, input);
   const slug = req.slug ?? slugFromName(req.name);
   assertValidSlug(slug);
   const moduleIds = await resolveModules(db, req.modules);

@@ -1,17 +1,10 @@
 import { z } from "zod";
-import { AppError, fieldsOf } from "../errors";
 import { ClientStatus } from "../generated/enterprise/enums.ts";
 
 /** A client's lifecycle status, as the enterprise schema declares it. */
 export const ZClientStatus = z.enum(ClientStatus);
 export const CLIENT_STATUSES = ZClientStatus.options;
 
-/** Parses a service input; a mismatch is a 422 AppError naming the fields (callers need not be HTTP). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new AppError("validation_failed", "The request is not valid.", { fields: fieldsOf(r.error) });
-  return r.data;
-}
 
 // Request and response shapes of the client (tenant) operations; types derive from these.
 

@@ -1,10 +1,10 @@
 import { appendEnterpriseAudit } from "../audit";
 import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
-import { AppError } from "../errors";
+import { AppError, parseWith } from "../errors";
 import { invalidateTenant } from "../tenancy/registry";
 import { clientViewSelect, toClientView } from "./client-view";
 import type { Actor } from "./create-client";
-import { parseInput, ZUpdateClientRequest, type ClientView } from "./schemas";
+import { ZUpdateClientRequest, type ClientView } from "./schemas";
 
 // PUT /api/enterprise/clients/:id — name, segment, status (ACTIVE ↔ SUSPENDED
 // only) and the assigned super admins. The registry entry is dropped at once,
@@ -12,7 +12,7 @@ import { parseInput, ZUpdateClientRequest, type ClientView } from "./schemas";
 // connections close as soon as their leases return).
 
 export async function updateClient(id: string, input: unknown, actor: Actor, db: EnterpriseDb = enterpriseDb()): Promise<ClientView> {
-  const req = parseInput(ZUpdateClientRequest, input);
+  const req = parseWith(ZUpdateClientRequest, input);
   const view = await db.$transaction(async (tx) => {
     const current = await tx.client.findUnique({ where: { id }, select: { status: true } });
     if (!current) throw new AppError("not_found", "No such client.");

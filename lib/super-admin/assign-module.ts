@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendEnterpriseAudit } from "../audit";
 import { enterpriseDb, type EnterpriseDb } from "../db/enterprise";
 import { AppError } from "../errors";
-import { parseInput } from "../provisioning/schemas";
+import { parseWith } from "../errors";
 import { invalidateTenant } from "../tenancy/registry";
 import { requireAssignedClient } from "./assigned-client";
 import type { SuperAdminPrincipal } from "./schemas";
@@ -23,7 +23,7 @@ export interface AssignModuleResult {
 }
 
 export async function assignModule(principal: SuperAdminPrincipal, clientId: string, input: unknown, meta: { ip?: string | null } = {}, db: EnterpriseDb = enterpriseDb()): Promise<AssignModuleResult> {
-  const req = parseInput(ZAssignModuleRequest, input);
+  const req = parseWith(ZAssignModuleRequest, input);
   const result = await db.$transaction(async (tx) => {
     await requireAssignedClient(tx, principal.id, clientId);
     const mod = await tx.module.findUnique({ where: { key: req.module }, select: { id: true } });

@@ -1,6 +1,7 @@
 import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCheckViolation, withLedgerGuards } from "@/lib/modules/ledger/db-errors";
+import { isCheckViolation } from "@/lib/db/errors";
+import { withLedgerGuards } from "@/lib/modules/ledger/db-errors";
 import { AppError } from "@/lib/errors";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";

@@ -3,7 +3,7 @@ import { appendEnterpriseAudit } from "../../audit";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
 import { ensureClientTemplate } from "../../provisioning/template";
-import { parseInput } from "../../provisioning/schemas";
+import { parseWith } from "../../errors";
 import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import type { EnterpriseActor } from "../super-admins";
 import { checkShardServer } from "./check-server";
@@ -37,7 +37,7 @@ export type RegisterShardRequest = z.infer<typeof ZRegisterShardRequest>;
 const TAKEN = "A shard with this name exists.";
 
 export async function registerShard(input: unknown, actor: EnterpriseActor, db: EnterpriseDb = enterpriseDb()): Promise<ShardView> {
-  const req = parseInput(ZRegisterShardRequest, input);
+  const req = parseWith(ZRegisterShardRequest, input);
   if (await db.shard.findUnique({ where: { name: req.name }, select: { id: true } })) throw new AppError("conflict", TAKEN);
   const adminUrl = process.env[req.adminUrlEnv];
   if (!adminUrl) {

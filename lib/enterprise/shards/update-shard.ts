@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { appendEnterpriseAudit } from "../../audit";
 import { AppError } from "../../errors";
-import { parseInput } from "../../provisioning/schemas";
+import { parseWith } from "../../errors";
 import { forgetShard } from "../../tenancy/shards";
 import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import type { EnterpriseActor } from "../super-admins";
@@ -20,7 +20,7 @@ export const ZUpdateShardRequest = z
 export type UpdateShardRequest = z.infer<typeof ZUpdateShardRequest>;
 
 export async function updateShard(id: string, input: unknown, actor: EnterpriseActor, db: EnterpriseDb = enterpriseDb()): Promise<ShardView> {
-  const req = parseInput(ZUpdateShardRequest, input);
+  const req = parseWith(ZUpdateShardRequest, input);
   await db.$transaction(async (tx) => {
     const before = await tx.shard.findUnique({ where: { id }, select: { region: true, capacity: true, connectionBudget: true } });
     if (!before) throw new AppError("not_found", "No such shard.");

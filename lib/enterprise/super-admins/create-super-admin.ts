@@ -3,7 +3,7 @@ import { appendEnterpriseAudit } from "../../audit";
 import { hashPassword } from "../../auth/password";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
-import { parseInput } from "../../provisioning/schemas";
+import { parseWith } from "../../errors";
 import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import { moduleIdsOf } from "./modules";
 import { superAdminViewSelect, toSuperAdminView, zModuleKeys, zName, zSegments, type EnterpriseActor, type SuperAdminView } from "./view";
@@ -27,7 +27,7 @@ export type CreateSuperAdminRequest = z.infer<typeof ZCreateSuperAdminRequest>;
 const TAKEN = "An admin with this email already exists.";
 
 export async function createSuperAdmin(input: unknown, actor: EnterpriseActor, db: EnterpriseDb = enterpriseDb()): Promise<SuperAdminView> {
-  const req = parseInput(ZCreateSuperAdminRequest, input);
+  const req = parseWith(ZCreateSuperAdminRequest, input);
   const moduleIds = await moduleIdsOf(db, req.modules ?? []);
   if ((await db.enterpriseAdmin.count({ where: { email: req.email } })) > 0) throw new AppError("conflict", TAKEN);
   const passwordHash = await hashPassword(req.password);

@@ -3,7 +3,7 @@ import { appendEnterpriseAudit } from "../../audit";
 import { forgetAdminActivity } from "../../auth/active";
 import { sessionsNotBefore } from "../../auth/tokens";
 import { AppError } from "../../errors";
-import { parseInput } from "../../provisioning/schemas";
+import { parseWith } from "../../errors";
 import { enterpriseDb, type EnterpriseDb } from "../../db/enterprise";
 import { moduleIdsOf } from "./modules";
 import { superAdminViewSelect, toSuperAdminView, zModuleKeys, zName, zSegments, type EnterpriseActor, type SuperAdminView } from "./view";
@@ -24,7 +24,7 @@ export const ZUpdateSuperAdminRequest = z
 export type UpdateSuperAdminRequest = z.infer<typeof ZUpdateSuperAdminRequest>;
 
 export async function updateSuperAdmin(id: string, input: unknown, actor: EnterpriseActor, db: EnterpriseDb = enterpriseDb()): Promise<SuperAdminView> {
-  const req = parseInput(ZUpdateSuperAdminRequest, input);
+  const req = parseWith(ZUpdateSuperAdminRequest, input);
   try {
     return await db.$transaction(async (tx) => {
       const current = await tx.superAdmin.findUnique({ where: { id }, select: { isActive: true } });
