@@ -32,7 +32,11 @@ class RateLimited extends CredentialsSignin {
 
 type SessionUser = User & { principal: Principal };
 
-async function authorizeWith(request: Request, credentials: Partial<Record<string, unknown>>, login: (input: { email: string; password: string }, ip: string) => Promise<Principal>): Promise<SessionUser | null> {
+async function authorizeWith(
+  request: Request,
+  credentials: Partial<Record<string, unknown>>,
+  login: (input: { email: string; password: string }, ip: string) => Promise<Principal>,
+): Promise<SessionUser | null> {
   const parsed = ZLoginRequest.safeParse({ email: credentials.email, password: credentials.password });
   if (!parsed.success) return null;
   try {

@@ -34,10 +34,18 @@ function decide(req: NextRequest, production: boolean, policy: string): NextResp
   const decision = decideEdge({ url: req.nextUrl, headers: req.headers, appDomain: (process.env.APP_DOMAIN || "localhost").toLowerCase(), production });
   switch (decision.action) {
     case "deny":
-      return new NextResponse(JSON.stringify({ type: "about:blank", title: decision.status === 404 ? "Not found" : decision.status === 400 ? "Bad request" : "Forbidden", status: decision.status, detail: decision.detail }), {
-        status: decision.status,
-        headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
-      });
+      return new NextResponse(
+        JSON.stringify({
+          type: "about:blank",
+          title: decision.status === 404 ? "Not found" : decision.status === 400 ? "Bad request" : "Forbidden",
+          status: decision.status,
+          detail: decision.detail,
+        }),
+        {
+          status: decision.status,
+          headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+        },
+      );
     case "rewrite": {
       const url = req.nextUrl.clone();
       url.pathname = decision.pathname;

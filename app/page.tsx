@@ -12,7 +12,9 @@ export default function HomePage() {
           Admin console
         </Link>
       </div>
-      <p className="text-sm text-slate-500">Client users sign in at their own address, <code>&lt;your-company&gt;.{"<this domain>"}</code>.</p>
+      <p className="text-sm text-slate-500">
+        Client users sign in at their own address, <code>&lt;your-company&gt;.{"<this domain>"}</code>.
+      </p>
     </main>
   );
 }

@@ -60,12 +60,22 @@ results.push([
     "baseline",
     () => {
       const m = /^Bearer\s+(\S+)$/.exec(headers.get("authorization")!);
-      return createHmac("sha256", secret).update(m ? signingInput : "").digest("base64url");
+      return createHmac("sha256", secret)
+        .update(m ? signingInput : "")
+        .digest("base64url");
     },
     N,
   ),
 ]);
-results.push(["resolve", await measure("resolve", () => resolveTenant({ claim: { id: principal.tenantId, slug: "acme" }, header: "acme", host: "acme.localhost:3000", appDomain: "localhost", production: true }), N)]);
+results.push([
+  "resolve",
+  await measure(
+    "resolve",
+    () =>
+      resolveTenant({ claim: { id: principal.tenantId, slug: "acme" }, header: "acme", host: "acme.localhost:3000", appDomain: "localhost", production: true }),
+    N,
+  ),
+]);
 results.push(["edge:decide", await measure("edge", () => decideEdge({ url: pageUrl, headers: pageHeaders, appDomain: "localhost", production: true }), N)]);
 results.push(["jose:verify", await measure("jose", () => verifyTokenWith(ring, token, "access"), N)]);
 results.push([
@@ -75,7 +85,13 @@ results.push([
     async () => {
       const p = await principalFromHeaders(headers);
       if (p?.kind !== "client-user") throw new Error("unexpected");
-      const r = resolveTenant({ claim: { id: p.tenantId, slug: p.tenantSlug }, header: headers.get("x-tenant-id"), host: headers.get("host"), appDomain: "localhost", production: true });
+      const r = resolveTenant({
+        claim: { id: p.tenantId, slug: p.tenantSlug },
+        header: headers.get("x-tenant-id"),
+        host: headers.get("host"),
+        appDomain: "localhost",
+        production: true,
+      });
       if (!r.ok) throw new Error("unexpected");
     },
     N,

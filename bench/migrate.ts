@@ -27,7 +27,12 @@ import { ensureDefaultShard } from "../lib/runtime/bootstrap";
 import { startScratchPostgres } from "../lib/runtime/scratch-postgres";
 
 const { values: args } = parseArgs({
-  options: { tenants: { type: "string", default: "200" }, rounds: { type: "string", default: "5" }, concurrency: { type: "string" }, keep: { type: "boolean", default: false } },
+  options: {
+    tenants: { type: "string", default: "200" },
+    rounds: { type: "string", default: "5" },
+    concurrency: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
 });
 const N = Number(args.tenants);
 if (!Number.isInteger(N) || N < 1) throw new Error("--tenants must be a positive integer");
@@ -64,9 +69,11 @@ async function admin<T extends pg.QueryResultRow>(url: string, sql: string, para
 
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 const secs = (ms: number) => (ms / 1000).toFixed(2);
@@ -101,13 +108,24 @@ async function main(): Promise<void> {
       roles.push(t.dbName);
       await admin(adminUrl!, `CREATE DATABASE ${quoteIdent(t.dbName)} TEMPLATE ${quoteIdent(CLIENT_TEMPLATE_DB)} STRATEGY WAL_LOG`);
       created.push(t.dbName);
-      await admin(withDatabase(adminUrl!, t.dbName), `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${quoteIdent(t.dbName)};
+      await admin(
+        withDatabase(adminUrl!, t.dbName),
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${quoteIdent(t.dbName)};
         GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${quoteIdent(t.dbName)};
         ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${quoteIdent(t.dbName)};
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${quoteIdent(t.dbName)}`);
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${quoteIdent(t.dbName)}`,
+      );
     });
     await enterprise.client.createMany({
-      data: tenants.map((t) => ({ id: t.id, slug: t.slug, name: t.slug, status: "ACTIVE" as const, dbName: t.dbName, shardId: shard.id, schemaVersion: version })),
+      data: tenants.map((t) => ({
+        id: t.id,
+        slug: t.slug,
+        name: t.slug,
+        status: "ACTIVE" as const,
+        dbName: t.dbName,
+        shardId: shard.id,
+        schemaVersion: version,
+      })),
     });
     console.log(`provisioned ${N} tenants in ${secs(performance.now() - tp)} s (not measured below)`);
 
@@ -169,7 +187,9 @@ async function main(): Promise<void> {
     const seqMs = performance.now() - t3;
 
     const rate = (ms: number) => (N / (ms / 1000)).toFixed(1);
-    console.log(`\nbench:migrate — ${N} tenants, concurrency ${concurrency}, ${rounds} rounds, ${os.availableParallelism()} cores, PostgreSQL ${(await admin<{ v: string }>(adminUrl, "SELECT current_setting('server_version') AS v")).rows[0]!.v.split(" ")[0]}`);
+    console.log(
+      `\nbench:migrate — ${N} tenants, concurrency ${concurrency}, ${rounds} rounds, ${os.availableParallelism()} cores, PostgreSQL ${(await admin<{ v: string }>(adminUrl, "SELECT current_setting('server_version') AS v")).rows[0]!.v.split(" ")[0]}`,
+    );
     const all = (xs: number[]) => `(rounds: ${xs.map(secs).join(", ")} s)`;
     console.log(`  fleet (migrateClients)   ${secs(fleetMs).padStart(7)} s   ${rate(fleetMs).padStart(7)} tenants/s   median ${all(fleets)}`);
     console.log(`  floor (bare pg loop)     ${secs(floorMs).padStart(7)} s   ${rate(floorMs).padStart(7)} tenants/s   median ${all(floors)}`);
@@ -177,7 +197,9 @@ async function main(): Promise<void> {
     console.log(`  fleet / floor            ${(fleetMs / floorMs).toFixed(2)}×   (target ≤ 1.5×)`);
     console.log(`  sequential / fleet       ${(seqMs / fleetMs).toFixed(2)}×   (speed-up over the seed's loop)`);
     const limit = N <= 200 ? 10_000 : 60_000 * (N / 1000);
-    console.log(`  target ${N} tenants ≤ ${secs(limit)} s: ${fleetMs <= limit ? "met" : "NOT met"}; within 1.5× of the floor: ${fleetMs <= 1.5 * floorMs ? "met" : "NOT met"}`);
+    console.log(
+      `  target ${N} tenants ≤ ${secs(limit)} s: ${fleetMs <= limit ? "met" : "NOT met"}; within 1.5× of the floor: ${fleetMs <= 1.5 * floorMs ? "met" : "NOT met"}`,
+    );
   } finally {
     await enterprise?.$disconnect().catch(() => undefined);
     rmSync(migrationsDir, { recursive: true, force: true });

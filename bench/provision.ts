@@ -92,11 +92,16 @@ async function run(adminUrl: string): Promise<void> {
       await provision("migrations", `n${i}x${randomBytes(3).toString("hex")}`);
     }
   }
-  const line = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} p50 ${ms(pct(xs, 50)).padStart(7)}  p95 ${ms(pct(xs, 95)).padStart(7)}  max ${ms(Math.max(...xs)).padStart(7)}`);
+  const line = (label: string, xs: number[]) =>
+    console.log(`${label.padEnd(44)} p50 ${ms(pct(xs, 50)).padStart(7)}  p95 ${ms(pct(xs, 95)).padStart(7)}  max ${ms(Math.max(...xs)).padStart(7)}`);
   const p50 = pct(times.template, 50);
   const naiveP50 = pct(times.migrations, 50);
   line(`provision, product way (n=${N})`, times.template);
-  console.log(`${"".padEnd(44)} databases: ${Object.entries(origins).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+  console.log(
+    `${"".padEnd(44)} databases: ${Object.entries(origins)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ")}`,
+  );
   line(`provision, template clone inline (n=${NAIVE})`, times.clone);
   line(`provision, naive: empty DB + migrations (n=${NAIVE})`, times.migrations);
   console.log(`ratio naive / product way (p50):            ${(naiveP50 / p50).toFixed(2)}×`);
@@ -128,7 +133,9 @@ async function run(adminUrl: string): Promise<void> {
     `targets: p50 ≤ 250 ms ${p50 <= 250 ? "✓" : "✗"}   ≥ 2× faster than naive ${naiveP50 / p50 >= 2 ? "✓" : "✗"}   ≤ 5 MB per client ${per <= 5 ? "✓" : "✗"}`,
   );
   await factory.closeAll();
-  const left = await withAdminClient(adminUrl, (c) => c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'bisman-tenant'"));
+  const left = await withAdminClient(adminUrl, (c) =>
+    c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'bisman-tenant'"),
+  );
   console.log(`tenant connections left after closing the factory: ${left.rows[0]!.n} (stats: ${JSON.stringify(factory.stats())})`);
 
   // Clean up: on a private server just stop it; on a shared one drop what we made.

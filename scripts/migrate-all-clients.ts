@@ -44,7 +44,10 @@ class Progress {
   private counts = { ok: 0, failed: 0, skipped: 0 };
   private readonly t0 = Date.now();
   private readonly tty = Boolean(process.stderr.isTTY);
-  constructor(private readonly total: number, private readonly dryRun: boolean) {}
+  constructor(
+    private readonly total: number,
+    private readonly dryRun: boolean,
+  ) {}
 
   result(r: FleetResult): void {
     this.done++;
@@ -55,7 +58,12 @@ class Progress {
       this.draw();
       if (r.status === "failed") this.line(`failed  ${r.label}: ${r.error}`);
     } else {
-      const what = r.status === "migrated" ? `applied ${r.applied.join(", ")}` : r.status === "pending" ? `pending ${r.pending.join(", ") || "-"}` : (r.error ?? r.version ?? "");
+      const what =
+        r.status === "migrated"
+          ? `applied ${r.applied.join(", ")}`
+          : r.status === "pending"
+            ? `pending ${r.pending.join(", ") || "-"}`
+            : (r.error ?? r.version ?? "");
       console.log(`${this.done}/${this.total} ${r.status.padEnd(8)} ${r.label} ${r.ms} ms ${what}`);
     }
   }
@@ -84,11 +92,19 @@ class Progress {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 function printSummary(s: MigrateClientsSummary, dryRun: boolean): void {
-  for (const t of s.templates) console.log(`template (shard ${t.shard}): ${t.status}${t.applied.length ? ` ${t.applied.join(", ")}` : ""}${t.error ? ` — ${t.error}` : ""}`);
+  for (const t of s.templates)
+    console.log(`template (shard ${t.shard}): ${t.status}${t.applied.length ? ` ${t.applied.join(", ")}` : ""}${t.error ? ` — ${t.error}` : ""}`);
   if (s.unknown.length) console.log(`not in the fleet (unknown, or not ACTIVE/SUSPENDED): ${s.unknown.join(", ")}`);
   // All rows for a small fleet; only the ones needing attention for a large one.
   const attention = (r: FleetResult) => (r.status === "failed" ? 0 : r.status === "skipped" || r.status === "not-started" ? 1 : 2);
@@ -103,7 +119,9 @@ function printSummary(s: MigrateClientsSummary, dryRun: boolean): void {
     console.log(table(rows));
   }
   const c = s.counts;
-  const parts = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+  const parts = Object.entries(c)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`);
   const secs = s.ms / 1000;
   console.log(
     `${s.results.length} tenants in ${secs.toFixed(1)} s (${(s.results.length / Math.max(secs, 0.001)).toFixed(1)}/s, concurrency ${s.concurrency}): ${parts.join(", ") || "none"}; latest ${s.latest ?? "-"}` +
@@ -135,7 +153,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const dryRun = args["dry-run"];
-  const tenants = args.tenant?.flatMap((t) => t.split(",")).map((t) => t.trim()).filter(Boolean);
+  const tenants = args.tenant
+    ?.flatMap((t) => t.split(","))
+    .map((t) => t.trim())
+    .filter(Boolean);
   const db = createEnterpriseDb(enterpriseUrl(), 4);
   const abort = new AbortController();
   // Stop starting tenants; the running ones finish (a second signal exits at once: their
@@ -164,7 +185,8 @@ async function main(): Promise<number> {
         progress ??= new Progress(0, dryRun);
         progress.result(r);
       },
-      onRecordError: (err, r) => console.error(`migrate:clients: could not record the result of ${r.label}: ${err instanceof Error ? err.message : String(err)}`),
+      onRecordError: (err, r) =>
+        console.error(`migrate:clients: could not record the result of ${r.label}: ${err instanceof Error ? err.message : String(err)}`),
       onTargets: (n) => {
         progress = new Progress(n, dryRun);
       },

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     const upgrade = app.getUpgradeHandler();
     server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
   }
-  server.listen(env.PORT, () => console.log(`bisman: listening on port ${env.PORT}${trust.kind === "none" ? "" : ` (trusted proxies: ${env.TRUSTED_PROXIES})`}`));
+  server.listen(env.PORT, () =>
+    console.log(`bisman: listening on port ${env.PORT}${trust.kind === "none" ? "" : ` (trusted proxies: ${env.TRUSTED_PROXIES})`}`),
+  );
   let closing = false;
   const stop = () => {
     if (closing) return;

@@ -65,13 +65,22 @@ async function main(): Promise<void> {
     const db = createEnterpriseDb(databaseUrl, 2);
     const t0 = Date.now();
     const migrateClients = env.MIGRATE_CLIENTS_ON_START ?? !env.DATABASE_URL;
-    const { firstAdmin, enterpriseVersion, clients } = await bootstrap({ databaseUrl, dataDir, db, adminEmail: env.ENTERPRISE_ADMIN_EMAIL, adminPassword: env.ENTERPRISE_ADMIN_PASSWORD, migrateClients });
+    const { firstAdmin, enterpriseVersion, clients } = await bootstrap({
+      databaseUrl,
+      dataDir,
+      db,
+      adminEmail: env.ENTERPRISE_ADMIN_EMAIL,
+      adminPassword: env.ENTERPRISE_ADMIN_PASSWORD,
+      migrateClients,
+    });
     await db.$disconnect();
     await closeAdminPools(); // bootstrap's admin connections; the server opens its own (and none is left to be cut when PostgreSQL stops)
     console.log(`bisman: enterprise database ${redactUrl(databaseUrl)} at ${enterpriseVersion} (${Date.now() - t0} ms)`);
     if (clients) {
       const c = clients.counts;
-      console.log(`bisman: tenant databases at ${clients.latest}: ${c.migrated} migrated, ${c.current} current, ${c.failed} failed (${clients.ms} ms)${c.failed ? "; see npm run migrate:clients" : ""}`);
+      console.log(
+        `bisman: tenant databases at ${clients.latest}: ${c.migrated} migrated, ${c.current} current, ${c.failed} failed (${clients.ms} ms)${c.failed ? "; see npm run migrate:clients" : ""}`,
+      );
     }
     if (firstAdmin?.generatedPassword) {
       console.log(`bisman: created the first enterprise admin ${firstAdmin.email} with password ${firstAdmin.generatedPassword}`);

@@ -11,11 +11,28 @@ export type ChainCheckView = ReturnType<typeof chainCheckView>;
 const field = "mt-1 block rounded-md border border-slate-300 px-3 py-2";
 
 /** `client` (the admin page's filter, as typed) adds its field when it is a string. */
-export function AuditFilterForm({ path, kinds, values, client, alerts }: { path: string; kinds: readonly string[]; values: AuditFilterValues; client?: string; alerts: string[] }) {
+export function AuditFilterForm({
+  path,
+  kinds,
+  values,
+  client,
+  alerts,
+}: {
+  path: string;
+  kinds: readonly string[];
+  values: AuditFilterValues;
+  client?: string;
+  alerts: string[];
+}) {
   // Keyed by what the page shows: a client-side navigation to new filters remounts the
   // fields, so they show the filters in force (a refused one blank), not what was typed.
   return (
-    <Form key={JSON.stringify([values, client])} action={path} aria-label="Filter the log" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <Form
+      key={JSON.stringify([values, client])}
+      action={path}
+      aria-label="Filter the log"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <label className="block text-sm">
         <span className="text-slate-700">Action</span>
         <select name="action" defaultValue={values.action} className={field}>
@@ -67,7 +84,17 @@ export function AuditFilterForm({ path, kinds, values, client, alerts }: { path:
  * read permission as the page guards it. A button, not a link, so no prefetch
  * runs the check behind the reader's back.
  */
-export function ChainCheck({ path, filters, cursor, check }: { path: string; filters: Record<string, string | undefined>; cursor?: string; check?: ChainCheckView }) {
+export function ChainCheck({
+  path,
+  filters,
+  cursor,
+  check,
+}: {
+  path: string;
+  filters: Record<string, string | undefined>;
+  cursor?: string;
+  check?: ChainCheckView;
+}) {
   const hidden = Object.entries({ ...filters, cursor }).filter((e): e is [string, string] => !!e[1]);
   return (
     <section aria-labelledby="chain-heading" className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -84,7 +111,9 @@ export function ChainCheck({ path, filters, cursor, check }: { path: string; fil
         </button>
       </Form>
       {!check ? (
-        <p className="text-sm text-slate-600">Recomputes every entry&apos;s hash from the first one: an edited, removed or inserted entry breaks the chain there.</p>
+        <p className="text-sm text-slate-600">
+          Recomputes every entry&apos;s hash from the first one: an edited, removed or inserted entry breaks the chain there.
+        </p>
       ) : check.ok ? (
         <p role="status" className="text-sm font-medium text-emerald-800">
           The chain is intact: {check.count} {check.count === 1 ? "entry" : "entries"} checked.
@@ -98,7 +127,17 @@ export function ChainCheck({ path, filters, cursor, check }: { path: string; fil
   );
 }
 
-export function AuditPager({ path, filters, cursor, nextCursor }: { path: string; filters: Record<string, string | undefined>; cursor?: string; nextCursor: string | null }) {
+export function AuditPager({
+  path,
+  filters,
+  cursor,
+  nextCursor,
+}: {
+  path: string;
+  filters: Record<string, string | undefined>;
+  cursor?: string;
+  nextCursor: string | null;
+}) {
   return (
     <nav aria-label="Pages" className="flex gap-3">
       {cursor ? (

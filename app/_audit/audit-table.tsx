@@ -19,7 +19,17 @@ export interface ClientLabel {
 
 const dash = <span className="text-slate-500">—</span>;
 
-export function AuditTable({ entries, people, clients, caption }: { entries: AuditEntryView[]; people: ReadonlyMap<string, Person>; clients?: ReadonlyMap<string, ClientLabel>; caption: string }) {
+export function AuditTable({
+  entries,
+  people,
+  clients,
+  caption,
+}: {
+  entries: AuditEntryView[];
+  people: ReadonlyMap<string, Person>;
+  clients?: ReadonlyMap<string, ClientLabel>;
+  caption: string;
+}) {
   return (
     <DataTable
       caption={caption}
@@ -59,8 +69,7 @@ function Who({ entry, people }: { entry: AuditEntryView; people: ReadonlyMap<str
   if (!person) return <span title={entry.actorId ?? undefined}>{entry.actorType}</span>;
   return (
     <>
-      <span className="font-medium text-slate-900">{person.name}</span>{" "}
-      <span className="block text-xs text-slate-500">{person.email}</span>
+      <span className="font-medium text-slate-900">{person.name}</span> <span className="block text-xs text-slate-500">{person.email}</span>
     </>
   );
 }
@@ -96,7 +105,7 @@ function Metadata({ value }: { value: unknown }) {
   const pairs = metadataPairs(value);
   if (!pairs.length) return dash;
   return (
-    <dl className="flex max-w-md flex-wrap justify-end sm:justify-start gap-x-3 gap-y-0.5 text-xs">
+    <dl className="flex max-w-md flex-wrap justify-end gap-x-3 gap-y-0.5 text-xs sm:justify-start">
       {/* The spaces are for copying and screen readers: the flex layout ignores them. */}
       {pairs.map((p) => (
         <div key={p.key} className="flex gap-1">

@@ -43,7 +43,8 @@ export function valueText(v: unknown): string {
 /** The metadata's top-level keys in stored order, each value as compact text, shortened past `max` characters. */
 export function metadataPairs(metadata: unknown, max = META_VALUE_MAX): MetaPair[] {
   if (metadata === null || metadata === undefined) return [];
-  const entries = typeof metadata === "object" && !Array.isArray(metadata) ? Object.entries(metadata as Record<string, unknown>) : [["value", metadata] as const];
+  const entries =
+    typeof metadata === "object" && !Array.isArray(metadata) ? Object.entries(metadata as Record<string, unknown>) : [["value", metadata] as const];
   return entries.map(([key, v]) => {
     const full = valueText(v);
     const text = truncate(full, max);

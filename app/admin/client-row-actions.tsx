@@ -37,12 +37,25 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
         {status === "ACTIVE" ? (
           <form action={linkAction}>
             <input type="hidden" name="id" value={id} />
-            <button type="submit" disabled={linkPending} className={button} aria-label={`New setup link for ${name}`} title="A new one-time link for an owner who has not set a password yet">
+            <button
+              type="submit"
+              disabled={linkPending}
+              className={button}
+              aria-label={`New setup link for ${name}`}
+              title="A new one-time link for an owner who has not set a password yet"
+            >
               Setup link
             </button>
           </form>
         ) : null}
-        <button type="button" disabled={!hydrated} className={buttonClass("danger", "sm")} aria-expanded={confirming} aria-label={`Archive ${name}`} onClick={() => setConfirming((v) => !v)}>
+        <button
+          type="button"
+          disabled={!hydrated}
+          className={buttonClass("danger", "sm")}
+          aria-expanded={confirming}
+          aria-label={`Archive ${name}`}
+          onClick={() => setConfirming((v) => !v)}
+        >
           Archive
         </button>
       </div>
@@ -52,7 +65,15 @@ export function ClientRowActions({ id, slug, name, status }: { id: string; slug:
           <label htmlFor={inputId} className="block text-xs text-red-900">
             Archiving refuses the client at once and deletes its database after the grace period. Type <strong className="font-mono">{slug}</strong> to confirm.
           </label>
-          <input id={inputId} name="confirmSlug" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-full rounded-md border border-red-300 px-2 py-1 font-mono text-xs" />
+          <input
+            id={inputId}
+            name="confirmSlug"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className="w-full rounded-md border border-red-300 px-2 py-1 font-mono text-xs"
+          />
           <button type="submit" disabled={archivePending || typed.trim() !== slug} className={buttonClass("dangerSolid", "sm")}>
             Archive {slug}
           </button>
@@ -76,7 +97,14 @@ export function IssuedLink({ link }: { link: NonNullable<SetupLinkState["link"]>
       <label htmlFor={inputId} className="block">
         Send this one-time link to <strong>{link.email}</strong>; it works until {new Date(link.expiresAt).toUTCString()} or until a password is set.
       </label>
-      <input id={inputId} readOnly value={link.url} data-testid="reissued-setup-link" onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md border border-amber-300 bg-white px-2 py-1 font-mono" />
+      <input
+        id={inputId}
+        readOnly
+        value={link.url}
+        data-testid="reissued-setup-link"
+        onFocus={(e) => e.currentTarget.select()}
+        className="w-full rounded-md border border-amber-300 bg-white px-2 py-1 font-mono"
+      />
     </div>
   );
 }

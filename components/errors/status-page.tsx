@@ -6,7 +6,19 @@ import { Logo } from "@/components/shell/logo";
 // Plain links (<a>), not client navigation: these pages are reached from
 // anywhere, including a host whose app shell never loaded.
 
-export function StatusPage({ code, title, children, actions, ...rest }: { code?: string; title: string; children?: ReactNode; actions?: ReactNode; "data-testid"?: string }) {
+export function StatusPage({
+  code,
+  title,
+  children,
+  actions,
+  ...rest
+}: {
+  code?: string;
+  title: string;
+  children?: ReactNode;
+  actions?: ReactNode;
+  "data-testid"?: string;
+}) {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-12" {...rest}>
       <div className="w-full max-w-md space-y-6 text-center">

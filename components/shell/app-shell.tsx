@@ -19,7 +19,21 @@ export interface ShellUser {
   signOutTo: string;
 }
 
-export function AppShell({ org, orgDetail, homeHref, sections, user, children }: { org: string; orgDetail: string; homeHref: string; sections: ShellNavSection[]; user: ShellUser; children: ReactNode }) {
+export function AppShell({
+  org,
+  orgDetail,
+  homeHref,
+  sections,
+  user,
+  children,
+}: {
+  org: string;
+  orgDetail: string;
+  homeHref: string;
+  sections: ShellNavSection[];
+  user: ShellUser;
+  children: ReactNode;
+}) {
   const orgBlock = (
     <div className="min-w-0">
       <Link href={homeHref} className="block rounded-md focus-visible:outline-2 focus-visible:outline-brand-600">
@@ -33,7 +47,10 @@ export function AppShell({ org, orgDetail, homeHref, sections, user, children }:
   );
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[16rem_minmax(0,1fr)]">
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
         Skip to content
       </a>
       <aside className="hidden border-r border-slate-200 bg-white lg:block">

@@ -79,7 +79,13 @@ export function MobileNav({ sections, header }: { sections: ShellNavSection[]; h
         {open ? (
           <div className="fixed inset-0 z-40">
             <div className="absolute inset-0 bg-slate-900/40" onClick={() => setOpen(false)} aria-hidden="true" />
-            <div ref={panel} role="dialog" aria-modal="true" aria-label="Navigation" className="absolute inset-y-0 left-0 flex w-72 max-w-[85vw] flex-col gap-6 overflow-y-auto bg-white p-4 shadow-xl">
+            <div
+              ref={panel}
+              role="dialog"
+              aria-modal="true"
+              aria-label="Navigation"
+              className="absolute inset-y-0 left-0 flex w-72 max-w-[85vw] flex-col gap-6 overflow-y-auto bg-white p-4 shadow-xl"
+            >
               <div className="flex items-start justify-between gap-3">
                 {header}
                 <button type="button" onClick={close} aria-label="Close menu" className="rounded-md p-2 text-slate-700 hover:bg-slate-100">

@@ -46,7 +46,10 @@ export function NavLinks({ sections, onNavigate }: { sections: ShellNavSection[]
                     href={i.path}
                     onClick={onNavigate}
                     aria-current={active ? "page" : undefined}
-                    className={cn("flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900")}
+                    className={cn(
+                      "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
+                      active ? "text-brand-800 bg-brand-50" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+                    )}
                   >
                     <Icon name={i.icon} className={cn("size-4 shrink-0", active ? "text-brand-700" : "text-slate-500")} />
                     {i.label}

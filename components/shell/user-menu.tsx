@@ -9,7 +9,19 @@ import { useHydrated } from "@/lib/ui/use-hydrated";
 // who they are, "Change password" (where there is one) and "Sign out".
 // A disclosure (button + aria-expanded), closed by Escape or a click outside.
 
-export function UserMenu({ name, detail, passwordHref, signOut, signOutTo }: { name: string; detail: string; passwordHref?: string; signOut: () => Promise<void>; signOutTo: string }) {
+export function UserMenu({
+  name,
+  detail,
+  passwordHref,
+  signOut,
+  signOutTo,
+}: {
+  name: string;
+  detail: string;
+  passwordHref?: string;
+  signOut: () => Promise<void>;
+  signOutTo: string;
+}) {
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   const hydrated = useHydrated();
@@ -66,7 +78,11 @@ export function UserMenu({ name, detail, passwordHref, signOut, signOutTo }: { n
           <p className="truncate text-xs text-slate-600">{detail}</p>
         </div>
         {passwordHref ? (
-          <Link href={passwordHref} onClick={() => setOpen(false)} className="mt-1 flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+          <Link
+            href={passwordHref}
+            onClick={() => setOpen(false)}
+            className="mt-1 flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100"
+          >
             <KeyRound className="size-4 text-slate-500" aria-hidden="true" />
             Change password
           </Link>

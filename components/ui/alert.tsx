@@ -15,7 +15,21 @@ const TONES = {
 
 export type AlertTone = keyof typeof TONES;
 
-export function Alert({ tone = "info", title, children, live = true, className, ...rest }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; live?: boolean; className?: string; "data-testid"?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  live = true,
+  className,
+  ...rest
+}: {
+  tone?: AlertTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  live?: boolean;
+  className?: string;
+  "data-testid"?: string;
+}) {
   const t = TONES[tone];
   const role = live ? (tone === "error" ? "alert" : "status") : undefined;
   return (
@@ -30,7 +44,17 @@ export function Alert({ tone = "info", title, children, live = true, className, 
 }
 
 /** A short inline result line (a row action's outcome): announced politely, or as an alert when it is an error. */
-export function InlineMessage({ tone, children, className, ...rest }: { tone: "error" | "success"; children: ReactNode; className?: string; "data-testid"?: string }) {
+export function InlineMessage({
+  tone,
+  children,
+  className,
+  ...rest
+}: {
+  tone: "error" | "success";
+  children: ReactNode;
+  className?: string;
+  "data-testid"?: string;
+}) {
   return (
     <p role={tone === "error" ? "alert" : "status"} className={cn("text-xs", tone === "error" ? "text-red-700" : "text-emerald-800", className)} {...rest}>
       {children}

@@ -13,7 +13,10 @@ export type Tone = keyof typeof TONES;
 
 export function Badge({ children, tone = "slate", className, ...rest }: { children: ReactNode; tone?: Tone; className?: string; "data-testid"?: string }) {
   return (
-    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", TONES[tone], className)} {...rest}>
+    <span
+      className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", TONES[tone], className)}
+      {...rest}
+    >
       {children}
     </span>
   );

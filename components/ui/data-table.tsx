@@ -35,7 +35,21 @@ export interface DataRow {
   muted?: boolean;
 }
 
-export function DataTable({ caption, columns, rows, empty, initialSort, ...rest }: { caption: string; columns: DataColumn[]; rows: DataRow[]; empty?: ReactNode; initialSort?: { key: string; desc?: boolean }; "data-testid"?: string }) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  empty,
+  initialSort,
+  ...rest
+}: {
+  caption: string;
+  columns: DataColumn[];
+  rows: DataRow[];
+  empty?: ReactNode;
+  initialSort?: { key: string; desc?: boolean };
+  "data-testid"?: string;
+}) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ? [{ id: initialSort.key, desc: !!initialSort.desc }] : []);
   const selectId = useId();
   const defs = useMemo<ColumnDef<DataRow>[]>(
@@ -51,7 +65,15 @@ export function DataTable({ caption, columns, rows, empty, initialSort, ...rest 
   );
   // The table object is rebuilt per render on purpose (rows come from the server); nothing memoises it.
   // eslint-disable-next-line react-hooks/incompatible-library -- see above
-  const table = useReactTable({ data: rows, columns: defs, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: (r) => r.id });
+  const table = useReactTable({
+    data: rows,
+    columns: defs,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (r) => r.id,
+  });
   const sortable = columns.filter((c) => c.sortable);
   const current = sorting[0];
 
@@ -88,11 +110,27 @@ export function DataTable({ caption, columns, rows, empty, initialSort, ...rest 
               {columns.map((c) => {
                 const sorted = current?.id === c.key ? (current.desc ? "descending" : "ascending") : undefined;
                 return (
-                  <th key={c.key} role="columnheader" scope="col" aria-sort={c.sortable ? (sorted ?? "none") : undefined} className={cn("px-4 py-2 whitespace-nowrap", c.align === "right" && "text-right")}>
+                  <th
+                    key={c.key}
+                    role="columnheader"
+                    scope="col"
+                    aria-sort={c.sortable ? (sorted ?? "none") : undefined}
+                    className={cn("px-4 py-2 whitespace-nowrap", c.align === "right" && "text-right")}
+                  >
                     {c.sortable ? (
-                      <button type="button" onClick={() => table.getColumn(c.key)?.toggleSorting(current?.id === c.key ? !current.desc : false)} className={cn("inline-flex items-center gap-1 uppercase hover:text-slate-900", c.align === "right" && "flex-row-reverse")}>
+                      <button
+                        type="button"
+                        onClick={() => table.getColumn(c.key)?.toggleSorting(current?.id === c.key ? !current.desc : false)}
+                        className={cn("inline-flex items-center gap-1 uppercase hover:text-slate-900", c.align === "right" && "flex-row-reverse")}
+                      >
                         {c.header}
-                        {sorted === "ascending" ? <ArrowUp className="size-3" aria-hidden="true" /> : sorted === "descending" ? <ArrowDown className="size-3" aria-hidden="true" /> : <ArrowUpDown className="size-3 text-slate-500" aria-hidden="true" />}
+                        {sorted === "ascending" ? (
+                          <ArrowUp className="size-3" aria-hidden="true" />
+                        ) : sorted === "descending" ? (
+                          <ArrowDown className="size-3" aria-hidden="true" />
+                        ) : (
+                          <ArrowUpDown className="size-3 text-slate-500" aria-hidden="true" />
+                        )}
                       </button>
                     ) : (
                       c.header
@@ -106,13 +144,23 @@ export function DataTable({ caption, columns, rows, empty, initialSort, ...rest 
             {table.getRowModel().rows.map((row) => {
               const r = row.original;
               return (
-                <tr key={r.id} role="row" data-testid={r.testId} className={cn("align-top max-sm:flex max-sm:flex-col max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-3 max-sm:shadow-sm", r.muted && "text-slate-500")}>
+                <tr
+                  key={r.id}
+                  role="row"
+                  data-testid={r.testId}
+                  className={cn(
+                    "align-top max-sm:flex max-sm:flex-col max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-3 max-sm:shadow-sm",
+                    r.muted && "text-slate-500",
+                  )}
+                >
                   {columns.map((c) => {
                     const content = r.cells[c.key];
                     const cls = cn(
                       "px-4 py-2.5 max-sm:flex max-sm:min-h-0 max-sm:items-start max-sm:justify-between max-sm:gap-4 max-sm:px-0 max-sm:py-1",
                       c.align === "right" && "sm:text-right",
-                      c.primary ? "text-left font-medium text-slate-900 max-sm:order-first max-sm:pb-2 max-sm:text-base" : "max-sm:before:shrink-0 max-sm:before:text-xs max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]",
+                      c.primary
+                        ? "text-left font-medium text-slate-900 max-sm:order-first max-sm:pb-2 max-sm:text-base"
+                        : "max-sm:before:shrink-0 max-sm:before:text-xs max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]",
                       c.bare && "max-sm:before:content-none max-sm:justify-start",
                       c.className,
                     );

@@ -20,7 +20,21 @@ export interface ControlProps {
 export const controlClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:ring-2 focus:ring-brand-600/20 focus:outline-none disabled:bg-slate-50 aria-invalid:border-red-600";
 
-export function FormField({ label, hint, error, className, children, errorTestId }: { label: ReactNode; hint?: ReactNode; error?: string; className?: string; children: (p: ControlProps) => ReactNode; errorTestId?: string }) {
+export function FormField({
+  label,
+  hint,
+  error,
+  className,
+  children,
+  errorTestId,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  children: (p: ControlProps) => ReactNode;
+  errorTestId?: string;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -56,7 +70,13 @@ export function Textarea({ className, ...rest }: TextareaHTMLAttributes<HTMLText
   return <textarea className={cn(controlClass, className)} {...rest} />;
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & { label: ReactNode; hint?: ReactNode; error?: string; fieldClassName?: string; errorTestId?: string };
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  fieldClassName?: string;
+  errorTestId?: string;
+};
 
 export function TextField({ label, hint, error, fieldClassName, errorTestId, ...input }: TextFieldProps) {
   return (

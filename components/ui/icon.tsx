@@ -1,19 +1,4 @@
-import {
-  BookOpen,
-  Box,
-  Building2,
-  ChartColumn,
-  Home,
-  List,
-  Scale,
-  ScrollText,
-  Server,
-  Settings,
-  Sheet,
-  Shield,
-  Users,
-  type LucideIcon,
-} from "lucide-react";
+import { BookOpen, Box, Building2, ChartColumn, Home, List, Scale, ScrollText, Server, Settings, Sheet, Shield, Users, type LucideIcon } from "lucide-react";
 import type { IconName } from "@/lib/modules/types";
 
 // The module manifests name icons as strings (lib/modules/types.ts IconName);

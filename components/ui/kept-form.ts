@@ -20,7 +20,11 @@ export interface KeptFormState {
   fields?: Record<string, string>;
 }
 
-export function useKeptForm<S extends KeptFormState>(action: (state: Awaited<S>, form: FormData) => Promise<S>, initial: Awaited<S>, isDone: (state: Awaited<S>) => boolean = () => false) {
+export function useKeptForm<S extends KeptFormState>(
+  action: (state: Awaited<S>, form: FormData) => Promise<S>,
+  initial: Awaited<S>,
+  isDone: (state: Awaited<S>) => boolean = () => false,
+) {
   const [state, dispatch, pending] = useActionState<S, FormData>(action, initial);
   const formRef = useRef<HTMLFormElement>(null);
   const [edited, setEdited] = useState<{ of: Awaited<S>; names: ReadonlySet<string> }>({ of: state, names: new Set() });

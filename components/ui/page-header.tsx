@@ -34,7 +34,19 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
   );
 }
 
-export function PageHeader({ title, description, breadcrumbs = [], actions, children }: { title: ReactNode; description?: ReactNode; breadcrumbs?: Crumb[]; actions?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  breadcrumbs = [],
+  actions,
+  children,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  breadcrumbs?: Crumb[];
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <header className="space-y-3">
       <Breadcrumbs items={breadcrumbs} />
@@ -51,9 +63,24 @@ export function PageHeader({ title, description, breadcrumbs = [], actions, chil
 }
 
 /** A white panel with an optional heading: forms, filters, report blocks. */
-export function Card({ title, titleId, children, className = "", actions }: { title?: ReactNode; titleId?: string; children: ReactNode; className?: string; actions?: ReactNode }) {
+export function Card({
+  title,
+  titleId,
+  children,
+  className = "",
+  actions,
+}: {
+  title?: ReactNode;
+  titleId?: string;
+  children: ReactNode;
+  className?: string;
+  actions?: ReactNode;
+}) {
   return (
-    <section aria-labelledby={title && titleId ? titleId : undefined} className={`space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>
+    <section
+      aria-labelledby={title && titleId ? titleId : undefined}
+      className={`space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}
+    >
       {title ? (
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">

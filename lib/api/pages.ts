@@ -49,7 +49,12 @@ export interface TenantPageScope<T> {
  * A tenant page that needs a permission: not signed in → the sign-in page; without the
  * permission → 404; else `load` runs in the tenant (its DB leased for the duration).
  */
-export async function tenantPageScope<T>(param: string, headers: Headers, permission: string | undefined, load: (ctx: TenantContext, permissions: ReadonlySet<string>) => Promise<T>): Promise<TenantPageScope<T>> {
+export async function tenantPageScope<T>(
+  param: string,
+  headers: Headers,
+  permission: string | undefined,
+  load: (ctx: TenantContext, permissions: ReadonlySet<string>) => Promise<T>,
+): Promise<TenantPageScope<T>> {
   const { tenant, principal } = await tenantPage(param, headers);
   if (!principal) redirect("/sign-in");
   const admission = { principal, tenant, ip: "" };

@@ -9,15 +9,25 @@ import { renderMetrics, type Gauge } from "../observability/metrics";
 // the process. Two small enterprise queries per scrape; no tenant database is
 // touched.
 
-
 export async function platformGauges(db: EnterpriseDb = enterpriseDb()): Promise<Gauge[]> {
-  const [byStatus, behind] = await Promise.all([db.client.groupBy({ by: ["status"], _count: { _all: true } }), db.client.count({ where: schemaBehindWhere() })]);
+  const [byStatus, behind] = await Promise.all([
+    db.client.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.client.count({ where: schemaBehindWhere() }),
+  ]);
   const count = new Map(byStatus.map((r) => [r.status, r._count._all]));
   const f = connectionFactory().stats();
   const mem = process.memoryUsage();
   return [
-    { name: "bisman_tenants", help: "Clients (tenants) by status.", samples: CLIENT_STATUSES.map((status) => ({ labels: { status }, value: count.get(status) ?? 0 })) },
-    { name: "bisman_tenants_schema_behind", help: "Active or suspended tenants whose schema is older than this code's newest client migration.", samples: [{ value: behind }] },
+    {
+      name: "bisman_tenants",
+      help: "Clients (tenants) by status.",
+      samples: CLIENT_STATUSES.map((status) => ({ labels: { status }, value: count.get(status) ?? 0 })),
+    },
+    {
+      name: "bisman_tenants_schema_behind",
+      help: "Active or suspended tenants whose schema is older than this code's newest client migration.",
+      samples: [{ value: behind }],
+    },
     { name: "bisman_tenant_clients_open", help: "Tenant database clients cached by this instance (LRU).", samples: [{ value: f.open }] },
     { name: "bisman_tenant_clients_retired_open", help: "Evicted tenant clients still open because a lease is out.", samples: [{ value: f.retiredOpen }] },
     { name: "bisman_tenant_leases", help: "Tenant database leases held by requests now.", samples: [{ value: f.leases }] },

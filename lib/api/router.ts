@@ -97,7 +97,8 @@ export async function serve(req: Request): Promise<Response> {
   }
   res.headers.set("x-request-id", requestId);
   if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
-  if (found && "route" in found && found.route.op.metrics !== false) recordRequest(found.route.label, req.method, res.status, (performance.now() - started) / 1000);
+  if (found && "route" in found && found.route.op.metrics !== false)
+    recordRequest(found.route.label, req.method, res.status, (performance.now() - started) / 1000);
   return res;
 }
 

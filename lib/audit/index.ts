@@ -45,7 +45,9 @@ function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
 }
 
@@ -152,7 +154,15 @@ async function checkChain(db: ChainReader, withClientId: boolean, batch: number)
     for (const r of rows) {
       count += 1;
       const entry = canonical(
-        { actorType: r.actorType, actorId: r.actorId, action: r.action, targetType: r.targetType, targetId: r.targetId, metadata: (r.metadata ?? null) as Record<string, Json> | null, ip: r.ip },
+        {
+          actorType: r.actorType,
+          actorId: r.actorId,
+          action: r.action,
+          targetType: r.targetType,
+          targetId: r.targetId,
+          metadata: (r.metadata ?? null) as Record<string, Json> | null,
+          ip: r.ip,
+        },
         r.at,
         withClientId ? (r.clientId ?? null) : undefined,
       );

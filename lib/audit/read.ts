@@ -68,7 +68,11 @@ function page(rows: StoredRow[], limit: number): AuditPage {
 
 /** The enterprise (global) audit log, optionally of one client. */
 export async function listEnterpriseAudit(q: EnterpriseAuditQuery, db: EnterpriseDb): Promise<AuditPage> {
-  const rows = await db.auditLog.findMany({ where: { ...where(q), ...(q.clientId ? { clientId: q.clientId } : {}) }, orderBy: { id: "desc" }, take: q.limit + 1 });
+  const rows = await db.auditLog.findMany({
+    where: { ...where(q), ...(q.clientId ? { clientId: q.clientId } : {}) },
+    orderBy: { id: "desc" },
+    take: q.limit + 1,
+  });
   return page(rows, q.limit);
 }
 
@@ -83,6 +87,8 @@ export function chainCheckView(c: ChainCheck): { ok: boolean; count: number; bro
   return { ok: c.ok, count: c.count, ...(c.brokenAt !== undefined ? { brokenAt: c.brokenAt.toString() } : {}) };
 }
 
-export const AUDIT_PAGE = "{entries: [{id, at, actorType, actorId, action, targetType, targetId, metadata, ip, prevHash, hash}], nextCursor}: newest first; pass nextCursor back as cursor (null on the last page).";
+export const AUDIT_PAGE =
+  "{entries: [{id, at, actorType, actorId, action, targetType, targetId, metadata, ip, prevHash, hash}], nextCursor}: newest first; pass nextCursor back as cursor (null on the last page).";
 
-export const AUDIT_CHECK = "{ok, count, brokenAt?}: whether every row links to the one before it and hashes to its stored hash; brokenAt is the first row that does not.";
+export const AUDIT_CHECK =
+  "{ok, count, brokenAt?}: whether every row links to the one before it and hashes to its stored hash; brokenAt is the first row that does not.";

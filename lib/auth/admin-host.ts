@@ -11,7 +11,10 @@ export const ADMIN_SIGN_IN_ELSEWHERE = "The admin console signs in on the main h
 /** Whether a request is addressed to a tenant: its Host or X-Forwarded-Host names one, or the edge rewrote it to the tenant app. */
 export function isTenantRequest(headers: Headers): boolean {
   const domain = config().APP_DOMAIN;
-  return headers.has(EDGE_TENANT_HEADER) || [headers.get("host"), headers.get("x-forwarded-host")].some((h) => h !== null && parseHost(h.split(",")[0], domain).kind === "tenant");
+  return (
+    headers.has(EDGE_TENANT_HEADER) ||
+    [headers.get("host"), headers.get("x-forwarded-host")].some((h) => h !== null && parseHost(h.split(",")[0], domain).kind === "tenant")
+  );
 }
 
 /** The answer of the admin sign-in action on a tenant's host, or null where it may proceed. */

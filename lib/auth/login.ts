@@ -146,4 +146,7 @@ function userSignIn(id: string, outcome: Outcome, meta: LoginMeta) {
 
 export const LOGIN_EXAMPLES = { minimal: { email: "admin@example.com", password: "correct horse battery staple" } };
 
-export const LOGIN_PROBLEMS = { 401: "wrong email or password (one answer for both)", 429: "too many failed sign-ins for this email and address (Retry-After)" } as const;
+export const LOGIN_PROBLEMS = {
+  401: "wrong email or password (one answer for both)",
+  429: "too many failed sign-ins for this email and address (Retry-After)",
+} as const;

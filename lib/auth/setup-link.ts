@@ -29,7 +29,13 @@ function mac(payload: string): string {
   return createHmac("sha256", key()).update(payload).digest("base64url");
 }
 
-export function issueSetupToken(tenantId: string, userId: string, ttlSeconds = SETUP_LINK_TTL_SECONDS, now = Date.now(), replacesPasswordHash?: string): string {
+export function issueSetupToken(
+  tenantId: string,
+  userId: string,
+  ttlSeconds = SETUP_LINK_TTL_SECONDS,
+  now = Date.now(),
+  replacesPasswordHash?: string,
+): string {
   const exp = Math.floor(now / 1000) + ttlSeconds;
   const payload = `${tenantId}.${userId}.${exp}${replacesPasswordHash ? `.${passwordFingerprint(replacesPasswordHash)}` : ""}`;
   return `${Buffer.from(payload).toString("base64url")}.${mac(payload)}`;

@@ -18,7 +18,10 @@ let ring: Promise<KeyRing> | undefined;
 function keyRing(): Promise<KeyRing> {
   if (!ring) {
     const env = config();
-    const previous = (env.AUTH_SECRET_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const previous = (env.AUTH_SECRET_PREVIOUS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     ring = createKeyRing([env.AUTH_SECRET, ...previous]);
     ring.catch(() => (ring = undefined));
   }
@@ -30,7 +33,10 @@ export function resetTokenKeys(): void {
   ring = undefined;
 }
 
-export async function issueToken(principal: Principal, opts: { use?: TokenUse; ttlSeconds?: number; now?: number } = {}): Promise<{ token: string; expiresAt: string }> {
+export async function issueToken(
+  principal: Principal,
+  opts: { use?: TokenUse; ttlSeconds?: number; now?: number } = {},
+): Promise<{ token: string; expiresAt: string }> {
   const use = opts.use ?? "access";
   const ttlSeconds = opts.ttlSeconds ?? (use === "access" ? ACCESS_TOKEN_TTL_SECONDS : SESSION_TTL_SECONDS);
   const { token, expiresAt } = await signToken(await keyRing(), principal, { use, ttlSeconds, now: opts.now });
@@ -43,11 +49,15 @@ export async function verifyToken(token: string, opts: { use?: TokenUse; kinds?:
 }
 
 /** verifyToken, also returning the token's id (jti) and expiry (seconds since the epoch). */
-export async function verifyTokenFull(token: string, opts: { use?: TokenUse; kinds?: readonly PrincipalKind[] } = {}): Promise<{ principal: Principal; jti: string; exp: number }> {
+export async function verifyTokenFull(
+  token: string,
+  opts: { use?: TokenUse; kinds?: readonly PrincipalKind[] } = {},
+): Promise<{ principal: Principal; jti: string; exp: number }> {
   try {
     return await verifyTokenDetailed(await keyRing(), token, opts.use ?? "access", { kinds: opts.kinds });
   } catch (err) {
-    if (err instanceof TokenError) throw new AppError("unauthorized", "The token is missing, invalid or expired.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } });
+    if (err instanceof TokenError)
+      throw new AppError("unauthorized", "The token is missing, invalid or expired.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } });
     throw err;
   }
 }

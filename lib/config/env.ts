@@ -4,28 +4,31 @@ import { parseTrustedProxies } from "./trusted-proxies";
 // Every environment variable the app reads, parsed once. Scripts and the
 // Next.js server both go through here, so a bad value fails the same way.
 
-const postgresUrl = z
-  .string()
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "" && u.pathname.length > 1;
-    } catch {
-      return false;
-    }
-  }, "must be a postgres:// or postgresql:// URL with a host and a database name");
+const postgresUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "" && u.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}, "must be a postgres:// or postgresql:// URL with a host and a database name");
 
 const base64Key = z
   .string()
-  .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "must be base64 of exactly 32 bytes (try: openssl rand -base64 32)");
+  .refine(
+    (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32,
+    "must be base64 of exactly 32 bytes (try: openssl rand -base64 32)",
+  );
 
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a lowercase host name such as example.com or localhost");
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    "must be a lowercase host name such as example.com or localhost",
+  );
 
 const port = z.coerce.number().int().min(1).max(65535);
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -35,10 +38,14 @@ export const EnvSchema = z.object({
   APP_DOMAIN: hostname.default("localhost"),
   MASTER_KEY: optional(base64Key),
   /** Earlier master keys, comma-separated, still accepted for decryption during a rotation. */
-  MASTER_KEY_PREVIOUS: optional(z.string().refine((v) => v.split(",").every((k) => base64Key.safeParse(k.trim()).success), "must be comma-separated base64 keys of 32 bytes each")),
+  MASTER_KEY_PREVIOUS: optional(
+    z.string().refine((v) => v.split(",").every((k) => base64Key.safeParse(k.trim()).success), "must be comma-separated base64 keys of 32 bytes each"),
+  ),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   /** Earlier AUTH_SECRETs, comma-separated, still accepted for verifying tokens during a rotation. */
-  AUTH_SECRET_PREVIOUS: optional(z.string().refine((v) => v.split(",").every((s) => s.trim().length >= 32), "must be comma-separated secrets of at least 32 characters each")),
+  AUTH_SECRET_PREVIOUS: optional(
+    z.string().refine((v) => v.split(",").every((s) => s.trim().length >= 32), "must be comma-separated secrets of at least 32 characters each"),
+  ),
   ENTERPRISE_ADMIN_EMAIL: optional(z.email("must be an email address")),
   ENTERPRISE_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
   EMBEDDED_PG_PORT: port.default(54329),

@@ -32,7 +32,10 @@ export function parseTrustedProxies(value: string | undefined): TrustRule {
     return { kind: "hops", hops };
   }
   const list = new net.BlockList();
-  for (const raw of v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const raw of v
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     for (const item of NAMED[raw] ?? [raw]) {
       const [addr, bits, extra] = item.split("/");
       const family = net.isIP(addr ?? "");
@@ -66,7 +69,12 @@ function trusted(rule: TrustRule, ip: string | null): boolean {
 }
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?(?::\d{1,5})?$/i;
-const lastValue = (h: string | undefined) => h?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+const lastValue = (h: string | undefined) =>
+  h
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
 
 export interface ForwardedInput {
   socketAddress: string | undefined;
@@ -86,7 +94,14 @@ export interface ForwardedResult {
 export function resolveForwarded(input: ForwardedInput, rule: TrustRule): ForwardedResult {
   const socket = normalizeIp(input.socketAddress);
   if (rule.kind === "none") return { ip: socket };
-  const chain = [...(input.xForwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(-64), input.socketAddress ?? ""];
+  const chain = [
+    ...(input.xForwardedFor ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(-64),
+    input.socketAddress ?? "",
+  ];
   let i: number;
   if (rule.kind === "hops") {
     i = Math.max(0, chain.length - 1 - rule.hops);

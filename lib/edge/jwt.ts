@@ -86,7 +86,11 @@ function claimsOf(p: Principal): Record<string, unknown> {
   }
 }
 
-export async function signToken(ring: KeyRing, principal: Principal, opts: { use: TokenUse; ttlSeconds: number; now?: number }): Promise<{ token: string; expiresAt: Date }> {
+export async function signToken(
+  ring: KeyRing,
+  principal: Principal,
+  opts: { use: TokenUse; ttlSeconds: number; now?: number },
+): Promise<{ token: string; expiresAt: Date }> {
   const now = Math.floor((opts.now ?? Date.now()) / 1000);
   const exp = now + opts.ttlSeconds;
   const token = await new SignJWT(claimsOf(principal))
@@ -138,7 +142,12 @@ function principalOf(payload: JWTPayload): Principal {
 }
 
 /** Verifies signature, algorithm, kid, typ, iss, aud, exp; returns the principal. Throws TokenError. */
-export async function verifyTokenWith(ring: KeyRing, token: string, use: TokenUse, opts: { kinds?: readonly PrincipalKind[]; now?: number } = {}): Promise<Principal> {
+export async function verifyTokenWith(
+  ring: KeyRing,
+  token: string,
+  use: TokenUse,
+  opts: { kinds?: readonly PrincipalKind[]; now?: number } = {},
+): Promise<Principal> {
   return (await verifyTokenDetailed(ring, token, use, opts)).principal;
 }
 

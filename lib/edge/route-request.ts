@@ -32,8 +32,18 @@ export function decideEdge({ url, headers, appDomain, production }: EdgeInput): 
   // (deny-only), never select a tenant for a page. The Node side verifies the token.
   const cookies = headers.get("cookie");
   const claim = unverifiedTenantClaim(readCookie(cookies, SECURE_SESSION_COOKIE) ?? readCookie(cookies, SESSION_COOKIE));
-  const r = resolveTenant({ claim, header: headers.get("x-tenant-id"), host: headers.get("host"), query: url.searchParams.get("tenant"), appDomain, production });
-  if (!r.ok) return r.reason === "invalid" ? { action: "deny", status: 400, detail: "The request does not name a valid tenant." } : { action: "deny", status: 403, detail: "The request names more than one tenant." };
+  const r = resolveTenant({
+    claim,
+    header: headers.get("x-tenant-id"),
+    host: headers.get("host"),
+    query: url.searchParams.get("tenant"),
+    appDomain,
+    production,
+  });
+  if (!r.ok)
+    return r.reason === "invalid"
+      ? { action: "deny", status: 400, detail: "The request does not name a valid tenant." }
+      : { action: "deny", status: 403, detail: "The request names more than one tenant." };
 
   // Pages are selected by host (or, outside production, by ?tenant= on the apex): never by a claim or a header.
   const host = r.refs.find((x) => x.source === "subdomain");

@@ -123,5 +123,12 @@ export function resolveTenant(input: ResolveInput): Resolution {
 }
 
 /** Headers only the middleware may set. Incoming copies are dropped at the edge and never trusted on the Node side. */
-export const INTERNAL_HEADERS = ["x-bisman-tenant", "x-bisman-request-id", "x-middleware-subrequest", "x-middleware-rewrite", "x-middleware-next", "x-middleware-override-headers"] as const;
+export const INTERNAL_HEADERS = [
+  "x-bisman-tenant",
+  "x-bisman-request-id",
+  "x-middleware-subrequest",
+  "x-middleware-rewrite",
+  "x-middleware-next",
+  "x-middleware-override-headers",
+] as const;
 export const EDGE_TENANT_HEADER = "x-bisman-tenant";

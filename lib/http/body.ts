@@ -47,4 +47,3 @@ export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
     throw new AppError("bad_request", "The body is not valid JSON.");
   }
 }
-

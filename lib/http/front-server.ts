@@ -28,7 +28,14 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 function sendProblem(res: ServerResponse, err: AppError, extra: Record<string, string> = {}): void {
   const { problem, headers } = toProblem(err);
-  res.writeHead(problem.status, { "content-type": "application/problem+json", "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers, ...extra, connection: "close" });
+  res.writeHead(problem.status, {
+    "content-type": "application/problem+json",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...headers,
+    ...extra,
+    connection: "close",
+  });
   res.end(JSON.stringify(problem));
 }
 
@@ -43,7 +50,15 @@ function setHeaders(req: IncomingMessage, headers: IncomingMessage["headers"]): 
 export function applyForwarded(req: IncomingMessage, trust: TrustRule): void {
   const h = req.headers;
   const one = (name: string) => (Array.isArray(h[name]) ? (h[name] as string[]).join(",") : (h[name] as string | undefined));
-  const r = resolveForwarded({ socketAddress: req.socket.remoteAddress, xForwardedFor: one("x-forwarded-for"), xForwardedHost: one("x-forwarded-host"), xForwardedProto: one("x-forwarded-proto") }, trust);
+  const r = resolveForwarded(
+    {
+      socketAddress: req.socket.remoteAddress,
+      xForwardedFor: one("x-forwarded-for"),
+      xForwardedHost: one("x-forwarded-host"),
+      xForwardedProto: one("x-forwarded-proto"),
+    },
+    trust,
+  );
   const next = { ...h };
   for (const name of STRIPPED) delete next[name];
   if (r.ip) next["x-forwarded-for"] = r.ip;
@@ -63,7 +78,8 @@ export function maxNesting(body: string, contentType: string | undefined): numbe
     for (let i = 0; i < part.length; i++) {
       const c = part.charCodeAt(i);
       if (inString) {
-        if (c === 92) i += 1; // backslash escapes the next character
+        if (c === 92)
+          i += 1; // backslash escapes the next character
         else if (c === 34) inString = false;
       } else if (c === 34) inString = true;
       else if (c === 91 || c === 123) max = Math.max(max, ++depth);

@@ -43,7 +43,11 @@ export function assertSameOriginHeaders(method: string, headers: Headers): void 
  */
 export function clientIp(headers: Headers): string {
   const xff = headers.get("x-forwarded-for");
-  const last = xff?.split(",").map((p) => p.trim()).filter(Boolean).pop();
+  const last = xff
+    ?.split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .pop();
   return normalizeIp(last) ?? "unknown";
 }
 

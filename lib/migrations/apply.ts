@@ -21,7 +21,10 @@ export class MigrationChecksumError extends Error {
 
 export class MigrationFailedError extends Error {
   override name = "MigrationFailedError";
-  constructor(readonly migration: string, override readonly cause: unknown) {
+  constructor(
+    readonly migration: string,
+    override readonly cause: unknown,
+  ) {
     super(`migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
   /** SQLSTATE of the failing statement, when PostgreSQL gave one. */
@@ -144,7 +147,9 @@ interface Prelude {
  * whether we hold the lock.
  */
 async function lockAndRead(db: ClientBase, opts: ApplyOptions): Promise<Prelude> {
-  const lock = opts.skipIfLocked ? `SELECT pg_try_advisory_lock(${MIGRATION_LOCK_KEY}) AS locked` : `SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY}), true AS locked`;
+  const lock = opts.skipIfLocked
+    ? `SELECT pg_try_advisory_lock(${MIGRATION_LOCK_KEY}) AS locked`
+    : `SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY}), true AS locked`;
   const statements = [lock, ...(opts.grantTo ? [coveredSql(opts.grantTo)] : []), APPLIED_SQL];
   try {
     const results = (await db.query(statements.join(";\n"))) as unknown as Array<{ rows: Array<Record<string, unknown>> }>;
@@ -153,7 +158,10 @@ async function lockAndRead(db: ClientBase, opts: ApplyOptions): Promise<Prelude>
   } catch (err) {
     if ((err as { code?: string }).code !== "42P01") throw err;
   }
-  const held = await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND classid = 0 AND objid = $1 AND objsubid = 1`, [MIGRATION_LOCK_KEY]);
+  const held = await db.query(
+    `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND classid = 0 AND objid = $1 AND objsubid = 1`,
+    [MIGRATION_LOCK_KEY],
+  );
   if (held.rows[0].n === 0) {
     if (opts.skipIfLocked) throw new MigrationLockedError();
     await db.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK_KEY]);
@@ -194,7 +202,10 @@ const guard = (condition: string, what: string) =>
 
 /** The applied set as one comparable string: "name:checksum,…" in byte order (COLLATE "C" on the server). */
 function stateKey(applied: AppliedRow[]): string {
-  const s = applied.map((r) => `${r.migration_name}:${r.checksum}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(",");
+  const s = applied
+    .map((r) => `${r.migration_name}:${r.checksum}`)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join(",");
   return createHash("sha256").update(s, "utf8").digest("hex");
 }
 

@@ -1,6 +1,14 @@
 import os from "node:os";
 import pg from "pg";
-import { applyMigrations, applyPredicted, MigrationChecksumError, MigrationFailedError, MigrationLockedError, pendingMigrations, type AppliedRow } from "./apply";
+import {
+  applyMigrations,
+  applyPredicted,
+  MigrationChecksumError,
+  MigrationFailedError,
+  MigrationLockedError,
+  pendingMigrations,
+  type AppliedRow,
+} from "./apply";
 import { latestVersion, type Migration } from "./load";
 
 // Brings a fleet of databases to the latest migration: bounded concurrency per
@@ -135,7 +143,11 @@ export async function migrateTarget(
 ): Promise<FleetResult> {
   const t0 = performance.now();
   const base = { id: target.id, label: target.label, shardId: target.shardId, wave, applied: [] as string[], pending: [] as string[] };
-  const done = (r: Omit<FleetResult, keyof typeof base | "ms"> & Partial<typeof base>): FleetResult => ({ ...base, ...r, ms: Math.round(performance.now() - t0) });
+  const done = (r: Omit<FleetResult, keyof typeof base | "ms"> & Partial<typeof base>): FleetResult => ({
+    ...base,
+    ...r,
+    ms: Math.round(performance.now() - t0),
+  });
   const db = new pg.Client({
     connectionString: target.url,
     application_name: "bisman-fleet-migrate",
@@ -253,7 +265,14 @@ export async function migrateFleet(targets: FleetTarget[], opts: FleetOptions): 
   for (const [i, t] of targets.entries()) {
     if (seen.has(t.id)) continue;
     const r: FleetResult = {
-      id: t.id, label: t.label, shardId: t.shardId, status: "not-started", applied: [], pending: [], version: null, ms: 0,
+      id: t.id,
+      label: t.label,
+      shardId: t.shardId,
+      status: "not-started",
+      applied: [],
+      pending: [],
+      version: null,
+      ms: 0,
       wave: i < canaryCount ? "canary" : "main",
     };
     results.push(r);

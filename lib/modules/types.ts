@@ -45,7 +45,8 @@ export function defineModule<const P extends string>(
     if (!p.startsWith(`${m.key}:`)) throw new Error(`module ${m.key}: permission ${p} must start with "${m.key}:"`);
   }
   for (const op of m.operations) {
-    if (op.permission && !(op.permission in m.permissions)) throw new Error(`module ${m.key}: ${op.method} ${op.path} needs ${op.permission}, which the module does not declare`);
+    if (op.permission && !(op.permission in m.permissions))
+      throw new Error(`module ${m.key}: ${op.method} ${op.path} needs ${op.permission}, which the module does not declare`);
   }
   return m;
 }

@@ -23,7 +23,15 @@ export async function archiveClient(id: string, actor: Actor, opts: AdminUrlOver
     await invalidateTenant(id);
     const adminUrl = resolveAdminUrl(await getShard(current.shardId, db), opts);
     await withShardAdmin(adminUrl, (admin) => disableLogin(admin, tenantRoleName(id)));
-    await appendEnterpriseAudit(db, { actorType: actor.type, actorId: actor.id, ip: actor.ip ?? null, action: "client.archived", targetType: "client", targetId: id, clientId: id });
+    await appendEnterpriseAudit(db, {
+      actorType: actor.type,
+      actorId: actor.id,
+      ip: actor.ip ?? null,
+      action: "client.archived",
+      targetType: "client",
+      targetId: id,
+      clientId: id,
+    });
   }
   return toClientView(await db.client.findUniqueOrThrow({ where: { id }, select: clientViewSelect }));
 }

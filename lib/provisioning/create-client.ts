@@ -13,7 +13,19 @@ import { invalidateTenant } from "../tenancy/registry";
 import { pickShard } from "../tenancy/shards";
 import { hardenServer, resolveAdminUrl, withShardAdmin, type AdminUrlOverrides } from "./admin";
 import { withIdempotency } from "./idempotency";
-import { applyGrants, type DatabaseOrigin, type DatabaseStrategy, dropResources, ensureDatabase, ensureRole, ownerMarker, runtimeUri, tenantDbName, tenantRoleName, withAdminTenantDb } from "./resources";
+import {
+  applyGrants,
+  type DatabaseOrigin,
+  type DatabaseStrategy,
+  dropResources,
+  ensureDatabase,
+  ensureRole,
+  ownerMarker,
+  runtimeUri,
+  tenantDbName,
+  tenantRoleName,
+  withAdminTenantDb,
+} from "./resources";
 import { ZCreateClientRequest, type CreateClientRequest, type CreateClientResponse } from "./schemas";
 import { issueSetupToken, setupLink } from "../auth/setup-link";
 import { assertValidSlug, slugFromName } from "./slug";
@@ -76,7 +88,14 @@ async function resolveModules(db: EnterpriseDb, keys: string[] | undefined): Pro
   return all.filter((m) => wanted.has(m.key)).map((m) => m.id);
 }
 
-async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: string, moduleIds: string[], actor: Actor, opts: CreateClientOptions): Promise<CreateClientResponse> {
+async function provision(
+  db: EnterpriseDb,
+  req: CreateClientRequest,
+  slug: string,
+  moduleIds: string[],
+  actor: Actor,
+  opts: CreateClientOptions,
+): Promise<CreateClientResponse> {
   const id = randomUUID();
   const dbName = tenantDbName(id);
   const role = tenantRoleName(id);
@@ -108,7 +127,11 @@ async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: strin
         await step((reached = "database"));
         const seeded = await withAdminTenantDb(adminUrl, dbName, async (tdb) => {
           const schemaVersion = await applyGrants(tdb, role);
-          const admin0 = await seedTenantRbac(tdb, { email: req.adminEmail, name: req.adminName ?? req.adminEmail.split("@")[0]!, passwordHash: await passwordHash });
+          const admin0 = await seedTenantRbac(tdb, {
+            email: req.adminEmail,
+            name: req.adminName ?? req.adminEmail.split("@")[0]!,
+            passwordHash: await passwordHash,
+          });
           return { schemaVersion, userId: admin0.userId };
         });
         await step((reached = "seeded"), { schemaVersion: seeded.schemaVersion });
@@ -134,7 +157,10 @@ async function provision(db: EnterpriseDb, req: CreateClientRequest, slug: strin
   });
 }
 
-async function insertClientRow(db: EnterpriseDb, a: { id: string; slug: string; dbName: string; shardId: string; req: CreateClientRequest; moduleIds: string[] }) {
+async function insertClientRow(
+  db: EnterpriseDb,
+  a: { id: string; slug: string; dbName: string; shardId: string; req: CreateClientRequest; moduleIds: string[] },
+) {
   try {
     await db.$transaction([
       // A FAILED client keeps its slug only until someone creates it again (its objects were dropped).
@@ -163,9 +189,17 @@ async function insertClientRow(db: EnterpriseDb, a: { id: string; slug: string; 
 }
 
 /** PROVISIONING → ACTIVE and the audit entry, in one enterprise transaction. */
-export async function activate(db: EnterpriseDb, id: string, actor: Actor, meta: { slug: string; dbName: string; shardId: string; resumed: boolean }): Promise<void> {
+export async function activate(
+  db: EnterpriseDb,
+  id: string,
+  actor: Actor,
+  meta: { slug: string; dbName: string; shardId: string; resumed: boolean },
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.client.updateMany({ where: { id, status: "PROVISIONING" }, data: { status: "ACTIVE", provisioningStep: "active", failureReason: null } });
+    const { count } = await tx.client.updateMany({
+      where: { id, status: "PROVISIONING" },
+      data: { status: "ACTIVE", provisioningStep: "active", failureReason: null },
+    });
     if (count !== 1) throw new Error(`client ${id} is no longer provisioning`);
     await appendEnterpriseAudit(tx, {
       actorType: actor.type,
@@ -186,7 +220,13 @@ function safeReason(step: ProvisionStep, err: unknown): string {
 }
 
 /** Drops what was made and marks the client FAILED with a reason that holds no internals. */
-export async function compensate(db: EnterpriseDb, admin: import("pg").ClientBase, c: { id: string; dbName: string; role: string }, step: ProvisionStep, err: unknown): Promise<void> {
+export async function compensate(
+  db: EnterpriseDb,
+  admin: import("pg").ClientBase,
+  c: { id: string; dbName: string; role: string },
+  step: ProvisionStep,
+  err: unknown,
+): Promise<void> {
   log.error("provisioning failed; compensating", { clientId: c.id, step, err: safeError(err) });
   try {
     await dropResources(admin, c.dbName, c.role);
@@ -195,8 +235,18 @@ export async function compensate(db: EnterpriseDb, admin: import("pg").ClientBas
     log.error("compensation could not drop the tenant's objects; reconcile will retry", { clientId: c.id, err: safeError(dropErr) });
   }
   await db.client
-    .updateMany({ where: { id: c.id, status: "PROVISIONING" }, data: { status: "FAILED", failureReason: safeReason(step, err), encryptedUri: null, uriKeyId: null } })
+    .updateMany({
+      where: { id: c.id, status: "PROVISIONING" },
+      data: { status: "FAILED", failureReason: safeReason(step, err), encryptedUri: null, uriKeyId: null },
+    })
     .catch((e) => log.error("could not mark the client FAILED; reconcile will", { clientId: c.id, err: safeError(e) }));
-  await appendEnterpriseAudit(db, { actorType: "system", action: "client.provisioning_failed", targetType: "client", targetId: c.id, clientId: c.id, metadata: { step } }).catch(() => undefined);
+  await appendEnterpriseAudit(db, {
+    actorType: "system",
+    action: "client.provisioning_failed",
+    targetType: "client",
+    targetId: c.id,
+    clientId: c.id,
+    metadata: { step },
+  }).catch(() => undefined);
   await invalidateTenant(c.id);
 }

@@ -4,7 +4,16 @@ import { isUuid } from "../edge/tenant";
 import type { EnterpriseDb } from "../db/enterprise";
 import type { ClientStatus } from "../generated/enterprise/enums.ts";
 import { ensureClientTemplate } from "./template";
-import { defaultConcurrency, freeConnections, migrateFleet, safeMessage, type FleetOptions, type FleetResult, type FleetSummary, type FleetTarget } from "../migrations/fleet";
+import {
+  defaultConcurrency,
+  freeConnections,
+  migrateFleet,
+  safeMessage,
+  type FleetOptions,
+  type FleetResult,
+  type FleetSummary,
+  type FleetTarget,
+} from "../migrations/fleet";
 import { latestVersion, loadMigrations, type Migration } from "../migrations/load";
 
 // The client fleet as the enterprise DB knows it: every ACTIVE and SUSPENDED
@@ -71,8 +80,17 @@ export async function loadClientTargets(db: EnterpriseDb, opts: ClientTargetsOpt
     const s = byId.get(c.shardId)!;
     if (!s.adminUrl) {
       unreachable.push({
-        id: c.id, label: c.slug, shardId: c.shardId, status: "failed", applied: [], pending: [], version: null, ms: 0, wave: "main",
-        errorKind: "connect", error: `shard ${s.name}: environment variable ${s.adminUrlEnv} is not set`,
+        id: c.id,
+        label: c.slug,
+        shardId: c.shardId,
+        status: "failed",
+        applied: [],
+        pending: [],
+        version: null,
+        ms: 0,
+        wave: "main",
+        errorKind: "connect",
+        error: `shard ${s.name}: environment variable ${s.adminUrlEnv} is not set`,
       });
       continue;
     }
@@ -80,7 +98,6 @@ export async function loadClientTargets(db: EnterpriseDb, opts: ClientTargetsOpt
   }
   return { targets, shards: usedShards, unreachable, unknown };
 }
-
 
 export type RecordedStatus = "succeeded" | "failed";
 
@@ -213,7 +230,13 @@ export async function migrateClients(opts: MigrateClientsOptions): Promise<Migra
       let r: TemplateResult;
       try {
         const res = await ensureClientTemplate(s.adminUrl);
-        r = { shard: s.name, status: res.applied.length ? "migrated" : "current", applied: res.applied, version: res.version, ms: Math.round(performance.now() - t1) };
+        r = {
+          shard: s.name,
+          status: res.applied.length ? "migrated" : "current",
+          applied: res.applied,
+          version: res.version,
+          ms: Math.round(performance.now() - t1),
+        };
       } catch (err) {
         r = { shard: s.name, status: "failed", applied: [], version: null, error: safeMessage(err), ms: Math.round(performance.now() - t1) };
       }
@@ -247,7 +270,17 @@ export async function migrateClients(opts: MigrateClientsOptions): Promise<Migra
   }).finally(() => recorder?.close());
   if (templateFailed) {
     for (const t of targets) {
-      summary.results.push({ id: t.id, label: t.label, shardId: t.shardId, status: "not-started", applied: [], pending: [], version: null, ms: 0, wave: "main" });
+      summary.results.push({
+        id: t.id,
+        label: t.label,
+        shardId: t.shardId,
+        status: "not-started",
+        applied: [],
+        pending: [],
+        version: null,
+        ms: 0,
+        wave: "main",
+      });
       summary.counts["not-started"]++;
     }
     summary.stopped = "canary-failed";

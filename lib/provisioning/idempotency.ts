@@ -81,7 +81,12 @@ export async function withIdempotency<T>(
   }
 }
 
-async function runAndStore<T>(db: EnterpriseDb, scope: string, key: string, run: () => Promise<{ status: number; body: T }>): Promise<{ status: number; body: T }> {
+async function runAndStore<T>(
+  db: EnterpriseDb,
+  scope: string,
+  key: string,
+  run: () => Promise<{ status: number; body: T }>,
+): Promise<{ status: number; body: T }> {
   let result: { status: number; body: T };
   try {
     result = await run();

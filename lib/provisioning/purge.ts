@@ -13,7 +13,6 @@ import { safeError } from "./safe-error";
 // and role, then their row (the audit log keeps the record). Also forgets
 // expired idempotency keys.
 
-
 export interface PurgeOptions extends AdminUrlOverrides {
   db?: EnterpriseDb;
   graceDays?: number;
@@ -24,13 +23,23 @@ export async function purgeArchived(opts: PurgeOptions = {}): Promise<{ purged: 
   const db = opts.db ?? enterpriseDb();
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - (opts.graceDays ?? tenancySettings().ARCHIVE_GRACE_DAYS) * 86_400_000);
-  const due = await db.client.findMany({ where: { status: "ARCHIVED", archivedAt: { lte: cutoff } }, select: { id: true, slug: true, dbName: true, shardId: true } });
+  const due = await db.client.findMany({
+    where: { status: "ARCHIVED", archivedAt: { lte: cutoff } },
+    select: { id: true, slug: true, dbName: true, shardId: true },
+  });
   const purged: string[] = [];
   const failed: string[] = [];
   for (const c of due) {
     try {
       await dropTenant(db, c, opts);
-      await appendEnterpriseAudit(db, { actorType: "system", action: "client.purged", targetType: "client", targetId: c.id, clientId: c.id, metadata: { slug: c.slug, dbName: c.dbName } });
+      await appendEnterpriseAudit(db, {
+        actorType: "system",
+        action: "client.purged",
+        targetType: "client",
+        targetId: c.id,
+        clientId: c.id,
+        metadata: { slug: c.slug, dbName: c.dbName },
+      });
       purged.push(c.id);
     } catch (err) {
       log.error("purge failed for a client; will retry next run", { clientId: c.id, err: safeError(err) });

@@ -42,7 +42,10 @@ export async function reconcile(opts: ReconcileOptions = {}): Promise<ReconcileR
   const marker = ownerMarker(enterpriseUrl);
   const report: ReconcileReport = { finished: [], cleaned: [], skippedLive: [], failedLeftoversDropped: [], orphansDropped: [], activeWithoutDatabase: [] };
 
-  const stuck = await db.client.findMany({ where: { status: "PROVISIONING" }, select: { id: true, slug: true, dbName: true, shardId: true, provisioningStep: true } });
+  const stuck = await db.client.findMany({
+    where: { status: "PROVISIONING" },
+    select: { id: true, slug: true, dbName: true, shardId: true, provisioningStep: true },
+  });
   for (const c of stuck) {
     const adminUrl = resolveAdminUrl(await getShard(c.shardId, db), opts);
     await withShardAdmin(adminUrl, async (admin) => {
@@ -66,9 +69,21 @@ export async function reconcile(opts: ReconcileOptions = {}): Promise<ReconcileR
           await dropResources(admin, c.dbName, role);
           await db.client.update({
             where: { id: c.id },
-            data: { status: "FAILED", encryptedUri: null, uriKeyId: null, failureReason: `provisioning was interrupted after step "${c.provisioningStep ?? "none"}"; create the client again` },
+            data: {
+              status: "FAILED",
+              encryptedUri: null,
+              uriKeyId: null,
+              failureReason: `provisioning was interrupted after step "${c.provisioningStep ?? "none"}"; create the client again`,
+            },
           });
-          await appendEnterpriseAudit(db, { actorType: "system", action: "client.provisioning_failed", targetType: "client", targetId: c.id, clientId: c.id, metadata: { step: c.provisioningStep ?? null, by: "reconcile" } });
+          await appendEnterpriseAudit(db, {
+            actorType: "system",
+            action: "client.provisioning_failed",
+            targetType: "client",
+            targetId: c.id,
+            clientId: c.id,
+            metadata: { step: c.provisioningStep ?? null, by: "reconcile" },
+          });
           report.cleaned.push(c.id);
         }
         await invalidateTenant(c.id);

@@ -39,7 +39,10 @@ export async function reissueSetupLink(
     }),
   );
   if (!user) {
-    throw new AppError("conflict", input.email ? `${input.email} is not an owner waiting to set a password.` : "Every owner of this client has already set a password.");
+    throw new AppError(
+      "conflict",
+      input.email ? `${input.email} is not an owner waiting to set a password.` : "Every owner of this client has already set a password.",
+    );
   }
 
   const now = Date.now();

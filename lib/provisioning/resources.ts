@@ -31,7 +31,6 @@ export function ownerMarker(enterpriseUrl: string): string {
   return `bisman-tenant of ${databaseName(enterpriseUrl)}`;
 }
 
-
 /** Creates the tenant's login role, or resets its password when it exists. */
 export async function ensureRole(admin: pg.ClientBase, role: string, password: string, marker: string): Promise<void> {
   const verifier = quoteLiteral(scramSha256Verifier(password));
@@ -134,7 +133,9 @@ export async function withAdminTenantDb<T>(adminUrl: string, dbName: string, fn:
 
 export async function applyGrants(db: ClientDb, role: string): Promise<string | null> {
   // One round trip: the grants run inside a DO block (identifiers generated and quoted; no user text).
-  const body = grantStatements(role).map((sql) => `EXECUTE ${quoteLiteral(sql)};`).join(" ");
+  const body = grantStatements(role)
+    .map((sql) => `EXECUTE ${quoteLiteral(sql)};`)
+    .join(" ");
   await db.$executeRawUnsafe(`DO $grants$ BEGIN ${body} END $grants$`);
   const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name DESC LIMIT 1`,

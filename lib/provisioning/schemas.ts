@@ -5,7 +5,6 @@ import { ClientStatus } from "../generated/enterprise/enums.ts";
 export const ZClientStatus = z.enum(ClientStatus);
 export const CLIENT_STATUSES = ZClientStatus.options;
 
-
 // Request and response shapes of the client (tenant) operations; types derive from these.
 
 const name = z.string().trim().min(2, "must be at least 2 characters").max(120);
@@ -16,7 +15,10 @@ export const ZCreateClientRequest = z
     name,
     slug: z.string().optional(),
     segment: segment.optional(),
-    adminEmail: z.email().max(254).transform((e) => e.toLowerCase()),
+    adminEmail: z
+      .email()
+      .max(254)
+      .transform((e) => e.toLowerCase()),
     adminName: z.string().trim().min(1).max(120).optional(),
     adminPassword: z.string().min(12, "must be at least 12 characters").max(200).optional(),
     superAdminId: z.uuid().optional(),
@@ -50,7 +52,13 @@ export type UpdateClientRequest = z.infer<typeof ZUpdateClientRequest>;
 export const ZClientParams = z.object({ id: z.uuid() });
 
 /** POST /api/enterprise/clients/:id/setup-link?email=: which owner (default: the first one still without a password). */
-export const ZSetupLinkQuery = z.object({ email: z.email().max(254).transform((e) => e.toLowerCase()).optional() });
+export const ZSetupLinkQuery = z.object({
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase())
+    .optional(),
+});
 
 export const ZListClientsQuery = z.object({
   cursor: z.string().max(200).optional(),

@@ -50,7 +50,9 @@ export async function claimSpare(admin: pg.ClientBase, dbName: string, scope: Sp
   // Claims take turns per server, so two provisioners never rename the same spare at once.
   await admin.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.spareClaim]);
   try {
-    const spares = await admin.query<{ name: string }>("SELECT datname AS name FROM pg_database WHERE datname LIKE $1 ORDER BY datname LIMIT 8", [like(readyPrefix(scope))]);
+    const spares = await admin.query<{ name: string }>("SELECT datname AS name FROM pg_database WHERE datname LIKE $1 ORDER BY datname LIMIT 8", [
+      like(readyPrefix(scope)),
+    ]);
     for (const { name } of spares.rows) {
       try {
         await admin.query(`ALTER DATABASE ${quoteIdent(name)} RENAME TO ${quoteIdent(dbName)}`);

@@ -72,7 +72,12 @@ export class MemoryStore implements LimitStore {
   }
 
   limiter(name: string, limit: number, windowMs: number): RateLimiter {
-    const result = (c: { count: number; resetMs: number }, ok: boolean): LimitResult => ({ ok, limit, remaining: Math.max(0, limit - c.count), resetMs: c.resetMs });
+    const result = (c: { count: number; resetMs: number }, ok: boolean): LimitResult => ({
+      ok,
+      limit,
+      remaining: Math.max(0, limit - c.count),
+      resetMs: c.resetMs,
+    });
     return {
       name,
       limit,
@@ -137,7 +142,10 @@ export class UpstashRedisStore implements LimitStore {
   private readonly limiters = new Map<string, RateLimiter>();
 
   /** Keys: `<prefix>:<limiter name>:<key>:<window number>` and `<prefix>:<mark>`. */
-  constructor(private readonly redis: Redis | Promise<Redis>, private readonly prefix = "bisman:rl") {
+  constructor(
+    private readonly redis: Redis | Promise<Redis>,
+    private readonly prefix = "bisman:rl",
+  ) {
     this.adapter = new UpstashRedisAdapter(redis);
   }
 
@@ -165,30 +173,39 @@ export class UpstashRedisStore implements LimitStore {
       analytics: false,
       enableTelemetry: false,
     });
-    const result = (r: { remaining: number; reset: number }, ok: boolean): LimitResult => ({ ok, limit, remaining: r.remaining, resetMs: Math.max(0, r.reset - Date.now()) });
+    const result = (r: { remaining: number; reset: number }, ok: boolean): LimitResult => ({
+      ok,
+      limit,
+      remaining: r.remaining,
+      resetMs: Math.max(0, r.reset - Date.now()),
+    });
     return {
       name,
       limit,
       windowMs,
-      hit: (key) => orUnavailable(async () => {
-        const r = await rl.limit(key);
-        return result(r, r.success);
-      }),
+      hit: (key) =>
+        orUnavailable(async () => {
+          const r = await rl.limit(key);
+          return result(r, r.success);
+        }),
       // The library's own refund: a negative rate is added without checking the limit (same script, atomic).
-      giveBack: (key) => orUnavailable(async () => {
-        await rl.limit(key, { rate: -1 });
-      }),
-      check: (key) => orUnavailable(async () => {
-        const r = await rl.getRemaining(key);
-        return result(r, r.remaining > 0);
-      }),
+      giveBack: (key) =>
+        orUnavailable(async () => {
+          await rl.limit(key, { rate: -1 });
+        }),
+      check: (key) =>
+        orUnavailable(async () => {
+          const r = await rl.getRemaining(key);
+          return result(r, r.remaining > 0);
+        }),
       // Not rl.resetUsedTokens: that runs SCAN over the WHOLE keyspace inside a Lua script (blocking Redis) with the key as a
       // glob pattern. A sliding window lives in exactly two keys, the current and the previous window's (2.2.0's layout:
       // `<prefix>:<key>:<floor(now / window)>`; tests/integration/ratelimit.test.ts fails if that changes).
-      reset: (key) => orUnavailable(async () => {
-        const w = Math.floor(Date.now() / windowMs);
-        await (await this.redis).del(`${prefix}:${key}:${w}`, `${prefix}:${key}:${w - 1}`);
-      }),
+      reset: (key) =>
+        orUnavailable(async () => {
+          const w = Math.floor(Date.now() / windowMs);
+          await (await this.redis).del(`${prefix}:${key}:${w}`, `${prefix}:${key}:${w - 1}`);
+        }),
     };
   }
 
@@ -247,7 +264,10 @@ export interface Reservation {
  * Reserves one event in each limiter, in order, before the work they limit: the first limiter that refuses
  * ends it (those already reserved are handed back) with 429 and Retry-After. A refused attempt is not counted.
  */
-export async function reserveAttempt(limits: readonly (readonly [RateLimiter, string])[], detail = "Too many failed sign-ins; try again later."): Promise<Reservation[]> {
+export async function reserveAttempt(
+  limits: readonly (readonly [RateLimiter, string])[],
+  detail = "Too many failed sign-ins; try again later.",
+): Promise<Reservation[]> {
   const taken: Reservation[] = [];
   for (const [limiter, key] of limits) {
     const r = await limiter.hit(key);

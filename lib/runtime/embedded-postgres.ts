@@ -14,7 +14,9 @@ function assertReachableByPostgres(dir: string): void {
   if (process.getuid?.() !== 0) return;
   for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
     if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
-      throw new Error(`DATA_DIR ${dir} is inside ${d}, which the postgres system user cannot enter (mode ${(statSync(d).mode & 0o777).toString(8)}); choose a DATA_DIR such as /var/lib/bisman`);
+      throw new Error(
+        `DATA_DIR ${dir} is inside ${d}, which the postgres system user cannot enter (mode ${(statSync(d).mode & 0o777).toString(8)}); choose a DATA_DIR such as /var/lib/bisman`,
+      );
     }
   }
 }

@@ -22,16 +22,26 @@ export interface AssignModuleResult {
   modules: string[];
 }
 
-export async function assignModule(principal: SuperAdminPrincipal, clientId: string, input: unknown, meta: { ip?: string | null } = {}, db: EnterpriseDb = enterpriseDb()): Promise<AssignModuleResult> {
+export async function assignModule(
+  principal: SuperAdminPrincipal,
+  clientId: string,
+  input: unknown,
+  meta: { ip?: string | null } = {},
+  db: EnterpriseDb = enterpriseDb(),
+): Promise<AssignModuleResult> {
   const req = parseWith(ZAssignModuleRequest, input);
   const result = await db.$transaction(async (tx) => {
     await requireAssignedClient(tx, principal.id, clientId);
     const mod = await tx.module.findUnique({ where: { key: req.module }, select: { id: true } });
     if (!mod) throw new AppError("validation_failed", "Unknown module.", { fields: [{ path: "module", message: "unknown module" }] });
-    const held = await tx.superAdminModule.findUnique({ where: { superAdminId_moduleId: { superAdminId: principal.id, moduleId: mod.id } }, select: { moduleId: true } });
+    const held = await tx.superAdminModule.findUnique({
+      where: { superAdminId_moduleId: { superAdminId: principal.id, moduleId: mod.id } },
+      select: { moduleId: true },
+    });
     if (!held) throw new AppError("forbidden", `You may not assign the module ${req.module}.`);
     const client = await tx.client.findUniqueOrThrow({ where: { id: clientId }, select: { status: true } });
-    if (client.status !== "ACTIVE" && client.status !== "SUSPENDED") throw new AppError("conflict", `A ${client.status.toLowerCase()} client cannot get modules.`);
+    if (client.status !== "ACTIVE" && client.status !== "SUSPENDED")
+      throw new AppError("conflict", `A ${client.status.toLowerCase()} client cannot get modules.`);
     const added = await tx.clientModule.createMany({ data: [{ clientId, moduleId: mod.id }], skipDuplicates: true });
     if (added.count > 0) {
       await appendEnterpriseAudit(tx, {

@@ -10,5 +10,13 @@ export async function listAssignedClients(principal: SuperAdminPrincipal, db: En
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 1000,
   });
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, segment: r.segment, status: r.status, schemaVersion: r.schemaVersion, modules: r.modules.map((m) => m.module.key).sort() }));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    segment: r.segment,
+    status: r.status,
+    schemaVersion: r.schemaVersion,
+    modules: r.modules.map((m) => m.module.key).sort(),
+  }));
 }

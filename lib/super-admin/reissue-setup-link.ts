@@ -7,7 +7,13 @@ import type { SuperAdminPrincipal } from "./schemas";
 // initial client admin" — for a client assigned to them, a new setup link for its
 // owner who has not set a password yet (the same service as the enterprise route).
 
-export async function reissueAssignedSetupLink(principal: SuperAdminPrincipal, clientId: string, query: { email?: string }, meta: { ip?: string | null } = {}, db: EnterpriseDb = enterpriseDb()): Promise<SetupLinkIssued> {
+export async function reissueAssignedSetupLink(
+  principal: SuperAdminPrincipal,
+  clientId: string,
+  query: { email?: string },
+  meta: { ip?: string | null } = {},
+  db: EnterpriseDb = enterpriseDb(),
+): Promise<SetupLinkIssued> {
   await requireAssignedClient(db, principal.id, clientId);
   return reissueSetupLink(clientId, query, { principal, ip: meta.ip }, db);
 }

@@ -306,6 +306,11 @@ export function withTenantDb<T>(tenant: TenantRecord, fn: (db: ClientDb) => Prom
 }
 
 /** Runs fn with a TenantContext: the tenant, who is acting, and a leased database client. */
-export function withTenantContext<T>(tenant: TenantRecord, principal: TenantContext["principal"], fn: (ctx: TenantContext) => Promise<T>, meta: { ip?: string | null } = {}): Promise<T> {
+export function withTenantContext<T>(
+  tenant: TenantRecord,
+  principal: TenantContext["principal"],
+  fn: (ctx: TenantContext) => Promise<T>,
+  meta: { ip?: string | null } = {},
+): Promise<T> {
   return withTenantDb(tenant, (db) => fn({ tenant, principal, db, ip: meta.ip ?? null }));
 }

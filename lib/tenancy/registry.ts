@@ -13,12 +13,10 @@ import type { TenantRecord } from "./types";
 // which only the connection factory reads (getTenantCiphertext); records handed
 // to callers carry no secret.
 
-
 interface Entry {
   record: TenantRecord;
   encryptedUri: string | null;
 }
-
 
 interface RedisPair {
   publish(channel: string, message: string): Promise<unknown>;

@@ -29,7 +29,10 @@ export async function resolveRequestTenant(req: TenantRequest, principal: Client
   });
   if (!r.ok) {
     throw r.reason === "invalid"
-      ? new AppError("bad_request", `The ${r.source === "header" ? "x-tenant-id header" : r.source === "query" ? "tenant parameter" : "token"} does not name a tenant.`)
+      ? new AppError(
+          "bad_request",
+          `The ${r.source === "header" ? "x-tenant-id header" : r.source === "query" ? "tenant parameter" : "token"} does not name a tenant.`,
+        )
       : new AppError("forbidden", "The request names more than one tenant.");
   }
   if (!r.tenant) throw new AppError("bad_request", "No tenant: use the tenant's address or send an x-tenant-id header.");

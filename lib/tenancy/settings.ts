@@ -6,7 +6,13 @@ import { parseEnv, type Env } from "../config/env";
 
 export type TenancySettings = Pick<
   Env,
-  "TENANT_CACHE_TTL_MS" | "TENANT_CLIENT_CACHE_MAX" | "TENANT_POOL_SIZE" | "TENANT_CONNECTION_BUDGET" | "TENANT_ROLE_CONNECTION_LIMIT" | "TENANT_SPARE_DATABASES" | "ARCHIVE_GRACE_DAYS"
+  | "TENANT_CACHE_TTL_MS"
+  | "TENANT_CLIENT_CACHE_MAX"
+  | "TENANT_POOL_SIZE"
+  | "TENANT_CONNECTION_BUDGET"
+  | "TENANT_ROLE_CONNECTION_LIMIT"
+  | "TENANT_SPARE_DATABASES"
+  | "ARCHIVE_GRACE_DAYS"
 >;
 
 export function tenancySettings(): TenancySettings {

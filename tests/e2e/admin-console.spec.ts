@@ -101,8 +101,14 @@ test("a super admin sees only the clients assigned to them, and no client manage
   const made = await request.post("/api/enterprise/super-admins", { headers, data: { ...sa, modules: ["core"] } });
   expect(made.status(), await made.text()).toBe(201);
   const superAdminId: string = (await made.json()).id;
-  for (const [slug, assigned] of [[`mine-${id}`, true], [`theirs-${id}`, false]] as const) {
-    const res = await request.post("/api/enterprise/clients/create", { headers, data: { name: `Client ${slug}`, slug, adminEmail: `first@${slug}.test`, ...(assigned ? { superAdminId } : {}) } });
+  for (const [slug, assigned] of [
+    [`mine-${id}`, true],
+    [`theirs-${id}`, false],
+  ] as const) {
+    const res = await request.post("/api/enterprise/clients/create", {
+      headers,
+      data: { name: `Client ${slug}`, slug, adminEmail: `first@${slug}.test`, ...(assigned ? { superAdminId } : {}) },
+    });
     expect(res.status(), await res.text()).toBe(201);
   }
 

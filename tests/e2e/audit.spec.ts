@@ -54,8 +54,14 @@ test("a tenant's owner reads its own log from the home page; a Viewer may, an Ac
   const auth = await ownerApiHeaders(request, slug, password);
   const roles: { id: string; name: string }[] = (await (await request.get("/api/client/roles", { headers: auth })).json()).roles;
   const roleId = (name: string) => roles.find((r) => r.name === name)!.id;
-  for (const [name, role] of [["Vic Viewer", "Viewer"], ["Acton Accountant", "Accountant"]] as const) {
-    const res = await request.post("/api/client/users", { headers: auth, data: { email: `${role.toLowerCase()}@${slug}.test`, name, password: `${role.toLowerCase()}-password-1`, roles: [roleId(role)] } });
+  for (const [name, role] of [
+    ["Vic Viewer", "Viewer"],
+    ["Acton Accountant", "Accountant"],
+  ] as const) {
+    const res = await request.post("/api/client/users", {
+      headers: auth,
+      data: { email: `${role.toLowerCase()}@${slug}.test`, name, password: `${role.toLowerCase()}-password-1`, roles: [roleId(role)] },
+    });
     expect(res.status(), await res.text()).toBe(201);
   }
 
@@ -63,10 +69,16 @@ test("a tenant's owner reads its own log from the home page; a Viewer may, an Ac
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, "/audit"));
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
-  const signedIn = rows(page, /Audit log entries/).filter({ hasText: "user.signed_in" }).first();
+  const signedIn = rows(page, /Audit log entries/)
+    .filter({ hasText: "user.signed_in" })
+    .first();
   await expect(signedIn).toContainText("Ada Auditor");
   await expect(signedIn).toContainText(`owner@${slug}.test`);
-  await expect(rows(page, /Audit log entries/).filter({ hasText: "user.created" }).filter({ hasText: "Vic Viewer" })).toContainText("roles: Viewer");
+  await expect(
+    rows(page, /Audit log entries/)
+      .filter({ hasText: "user.created" })
+      .filter({ hasText: "Vic Viewer" }),
+  ).toContainText("roles: Viewer");
 
   // Only role changes: none yet.
   const filters = page.getByRole("form", { name: "Filter the log" });
@@ -76,7 +88,11 @@ test("a tenant's owner reads its own log from the home page; a Viewer may, an Ac
   // A date that is not one: an alert, and the log without it.
   await page.goto(tenantUrl(slug, "/audit?from=2026-02-30"));
   await expect(filters.getByRole("alert")).toHaveText("From “2026-02-30” is not a date (YYYY-MM-DD); it is left out.");
-  await expect(rows(page, /Audit log entries/).filter({ hasText: "user.signed_in" }).first()).toBeVisible();
+  await expect(
+    rows(page, /Audit log entries/)
+      .filter({ hasText: "user.signed_in" })
+      .first(),
+  ).toBeVisible();
 
   const chain = page.getByRole("region", { name: "Hash chain" });
   await chain.getByRole("button", { name: "Verify the chain" }).click();
@@ -87,7 +103,11 @@ test("a tenant's owner reads its own log from the home page; a Viewer may, an Ac
   await signInOnTenant(viewer, slug, `viewer@${slug}.test`, "viewer-password-1");
   await viewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(viewer.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
-  await expect(rows(viewer, /Audit log entries/).filter({ hasText: "user.signed_in" }).first()).toContainText("Vic Viewer");
+  await expect(
+    rows(viewer, /Audit log entries/)
+      .filter({ hasText: "user.signed_in" })
+      .first(),
+  ).toContainText("Vic Viewer");
 
   const accountant = await (await browser.newContext()).newPage();
   await signInOnTenant(accountant, slug, `accountant@${slug}.test`, "accountant-password-1");

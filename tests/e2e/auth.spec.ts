@@ -38,7 +38,9 @@ test("an enterprise admin signs in at /admin/sign-in, sees the console, and sign
 
 test("/t/… cannot be requested directly", async ({ request }) => {
   expect((await request.get("/t/anything")).status()).toBe(404);
-  expect((await request.get("/t/anything/sign-in", { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } })).status()).toBe(404);
+  expect(
+    (await request.get("/t/anything/sign-in", { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } })).status(),
+  ).toBe(404);
 });
 
 test("a client user signs in on their tenant's host; the same browser is not signed in on another tenant's host", async ({ page, request, browser }) => {
@@ -75,7 +77,9 @@ test("a client user signs in on their tenant's host; the same browser is not sig
   // A's session cookie presented on B's host by hand is refused by the edge (403) and never signs anyone in.
   const aSession = cookies.find((c) => c.name.endsWith("bisman.session"))!;
   const other = await browser.newContext();
-  await other.addCookies([{ name: aSession.name, value: aSession.value, domain: `${b}.localhost`, path: "/", httpOnly: true, secure: aSession.secure, sameSite: "Lax" }]);
+  await other.addCookies([
+    { name: aSession.name, value: aSession.value, domain: `${b}.localhost`, path: "/", httpOnly: true, secure: aSession.secure, sameSite: "Lax" },
+  ]);
   const forged = await (await other.newPage()).goto(tenantUrl(b, "/"));
   expect(forged?.status()).toBe(403);
   await other.close();

@@ -54,7 +54,11 @@ function total(b: Map<string, bigint>, types: Map<string, AccountType>, type: Ac
 /** A report row's amount: its last cell. */
 const amountOf = (row: Locator) => row.getByRole("cell").last();
 
-const journalRow = (page: Page, number: number) => page.getByRole("table", { name: /Journal entries/ }).getByRole("row").filter({ has: page.getByRole("cell", { name: `#${number}`, exact: true }) });
+const journalRow = (page: Page, number: number) =>
+  page
+    .getByRole("table", { name: /Journal entries/ })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: `#${number}`, exact: true }) });
 
 test("reverse, edit and post a draft, delete a draft, (de)activate an account; the reports show what was posted", async ({ page, request }) => {
   const slug = `reports${Date.now().toString(36)}`;
@@ -75,16 +79,63 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
   };
 
   const posted: Posting[] = [
-    { description: "Owner investment", date: "2026-03-02", lines: [{ code: "1100", debit: "5000" }, { code: "3000", credit: "5000" }] },
-    { description: "Consulting invoice", date: "2026-03-04", lines: [{ code: "1100", debit: "1200.50" }, { code: "4000", credit: "1200.50" }] },
-    { description: "March rent", date: "2026-03-05", lines: [{ code: "6000", debit: "700" }, { code: "1100", credit: "700" }] },
+    {
+      description: "Owner investment",
+      date: "2026-03-02",
+      lines: [
+        { code: "1100", debit: "5000" },
+        { code: "3000", credit: "5000" },
+      ],
+    },
+    {
+      description: "Consulting invoice",
+      date: "2026-03-04",
+      lines: [
+        { code: "1100", debit: "1200.50" },
+        { code: "4000", credit: "1200.50" },
+      ],
+    },
+    {
+      description: "March rent",
+      date: "2026-03-05",
+      lines: [
+        { code: "6000", debit: "700" },
+        { code: "1100", credit: "700" },
+      ],
+    },
     // Reversed below: its two accounts appear in no other entry, so they come back to zero.
-    { description: "Supplier bill entered twice", date: "2026-03-06", lines: [{ code: "5000", debit: "300" }, { code: "2000", credit: "300" }] },
+    {
+      description: "Supplier bill entered twice",
+      date: "2026-03-06",
+      lines: [
+        { code: "5000", debit: "300" },
+        { code: "2000", credit: "300" },
+      ],
+    },
   ];
   for (const p of posted) await record(p, true);
-  const chairs: Posting = { description: "Office chairs", date: "2026-03-10", lines: [{ code: "6000", debit: "250" }, { code: "1100", credit: "250" }] };
+  const chairs: Posting = {
+    description: "Office chairs",
+    date: "2026-03-10",
+    lines: [
+      { code: "6000", debit: "250" },
+      { code: "1100", credit: "250" },
+    ],
+  };
   expect(await record(chairs, false)).toBe(5);
-  expect(await record({ description: "Draft to discard", date: "2026-03-11", lines: [{ code: "6000", debit: "99" }, { code: "1000", credit: "99" }] }, false)).toBe(6);
+  expect(
+    await record(
+      {
+        description: "Draft to discard",
+        date: "2026-03-11",
+        lines: [
+          { code: "6000", debit: "99" },
+          { code: "1000", credit: "99" },
+        ],
+      },
+      false,
+    ),
+  ).toBe(6);
 
   await page.goto(tenantUrl(slug, "/sign-in"));
   await page.getByLabel("Email").fill(`owner@${slug}.test`);
@@ -92,7 +143,8 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
   // The home page links every report, and the users page (the owner reads users).
-  for (const name of ["Journal", "Chart of accounts", "Trial balance", "Income statement", "Balance sheet", "Users"]) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  for (const name of ["Journal", "Chart of accounts", "Trial balance", "Income statement", "Balance sheet", "Users"])
+    await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Journal", level: 1 })).toBeVisible();
 
@@ -140,7 +192,13 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
   await expect(page).toHaveURL(tenantUrl(slug, "/ledger"));
   await expect(page.getByRole("region", { name: "New entry" }).getByText("Entry #5 posted.")).toBeVisible();
   await expect(journalRow(page, 5)).toContainText(/POSTED\s*275\.40/);
-  posted.push({ ...chairs, lines: [{ code: "6000", debit: "275.40" }, { code: "1100", credit: "275.40" }] });
+  posted.push({
+    ...chairs,
+    lines: [
+      { code: "6000", debit: "275.40" },
+      { code: "1100", credit: "275.40" },
+    ],
+  });
 
   // Delete draft #6 after confirming.
   await journalRow(page, 6).getByRole("button", { name: "Delete entry #6" }).click();
@@ -168,7 +226,8 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
   const tb = page.getByRole("table", { name: `Trial balance as of ${march.to}, by account code` });
   await expect(page.getByTestId("trial-balance-status")).toContainText("Balanced");
   await expect(tb.getByRole("row").filter({ hasText: "Totals" })).toHaveText(new RegExp(`Totals\\s*${shown(debits)}\\s*${shown(debits)}\\s*0\\.00`));
-  for (const name of ["Cost of goods sold", "Accounts payable"]) await expect(tb.getByRole("row").filter({ hasText: name })).toHaveText(/300\.00\s*300\.00\s*0\.00$/);
+  for (const name of ["Cost of goods sold", "Accounts payable"])
+    await expect(tb.getByRole("row").filter({ hasText: name })).toHaveText(/300\.00\s*300\.00\s*0\.00$/);
 
   // Income statement for March, reached through the reports nav.
   await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Income statement" }).click();

@@ -26,7 +26,11 @@ async function fillEntry(page: Page, description: string, lines: Line[]): Promis
   }
 }
 
-const entryRow = (page: Page, description: string) => page.getByRole("table", { name: /Journal entries/ }).getByRole("row").filter({ hasText: description });
+const entryRow = (page: Page, description: string) =>
+  page
+    .getByRole("table", { name: /Journal entries/ })
+    .getByRole("row")
+    .filter({ hasText: description });
 
 test("an owner keeps the books: standard chart, post, refused unbalanced posting, draft then post, void, trial balance", async ({ page, request }) => {
   const slug = `books${Date.now().toString(36)}`;
@@ -88,7 +92,9 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
   ]);
   await expect(page.getByRole("status", { name: "Difference" })).toHaveText("10.00");
   await page.getByRole("button", { name: "Post", exact: true }).click();
-  await expect(page.getByRole("region", { name: "New entry" }).getByRole("alert")).toContainText("The entry does not balance: debits 100.0000 ≠ credits 90.0000");
+  await expect(page.getByRole("region", { name: "New entry" }).getByRole("alert")).toContainText(
+    "The entry does not balance: debits 100.0000 ≠ credits 90.0000",
+  );
   await expect(page.getByRole("table", { name: /Journal entries/ }).getByRole("row")).toHaveCount(2); // header + the first entry
   await expect(entryRow(page, "Cash sale")).toHaveCount(0);
 
@@ -136,7 +142,12 @@ test("an owner keeps the books: standard chart, post, refused unbalanced posting
   await page.getByLabel("As of", { exact: true }).fill("2026-03-01");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByText("No posted entries on or before this day.")).toBeVisible();
-  await expect(page.getByRole("table", { name: /Trial balance as of 2026-03-01/ }).getByRole("row").filter({ hasText: "Totals" })).toHaveText(/Totals\s*0\.00\s*0\.00\s*0\.00/);
+  await expect(
+    page
+      .getByRole("table", { name: /Trial balance as of 2026-03-01/ })
+      .getByRole("row")
+      .filter({ hasText: "Totals" }),
+  ).toHaveText(/Totals\s*0\.00\s*0\.00\s*0\.00/);
 });
 
 test("the journal pages through older entries with the service's cursor", async ({ page, request }) => {
@@ -151,7 +162,18 @@ test("the journal pages through older entries with the service's cursor", async 
   const [cash, sales] = ["1000", "4000"].map((code) => accounts.find((a) => a.code === code)!.id);
   for (let day = 1; day <= 27; day++) {
     const date = `2026-01-${String(day).padStart(2, "0")}`;
-    const res = await request.post("/api/client/transactions", { headers: auth, data: { date, description: `Sale of ${date}`, lines: [{ accountId: cash, debit: "10" }, { accountId: sales, credit: "10" }], post: true } });
+    const res = await request.post("/api/client/transactions", {
+      headers: auth,
+      data: {
+        date,
+        description: `Sale of ${date}`,
+        lines: [
+          { accountId: cash, debit: "10" },
+          { accountId: sales, credit: "10" },
+        ],
+        post: true,
+      },
+    });
     expect(res.status(), await res.text()).toBe(201);
   }
 

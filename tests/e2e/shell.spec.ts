@@ -62,7 +62,10 @@ async function check(page: Page, testInfo: TestInfo, name: string): Promise<void
   await testInfo.attach(name, { path: file, contentType: "image/png" });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    name,
+  ).toEqual([]);
 }
 
 async function visitAll(page: Page, testInfo: TestInfo, pages: { name: string; url: string; heading: string | RegExp; status?: number }[]): Promise<void> {
@@ -150,7 +153,10 @@ test("an entry is posted from the journal form at 390 px; its lines stack with f
   await form.getByRole("button", { name: "Post", exact: true }).click();
   await expect(form.getByText(/Entry #\d+ posted\./)).toBeVisible();
   // The entry as a card: its status and its actions on screen without sideways scrolling.
-  const row = page.getByRole("table", { name: /Journal entries/ }).getByRole("row").filter({ hasText: "Phone sale" });
+  const row = page
+    .getByRole("table", { name: /Journal entries/ })
+    .getByRole("row")
+    .filter({ hasText: "Phone sale" });
   await expect(row).toContainText("POSTED");
   const voidButton = row.getByRole("button", { name: /^Void entry #/ });
   await voidButton.scrollIntoViewIfNeeded();

@@ -17,7 +17,10 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
 }
 
 /** A client made through POST /api/enterprise/clients/create; its first admin is owner@<slug>.test. */
-export async function createTenant(request: APIRequestContext, client: { slug: string; name: string; adminName: string; adminPassword: string }): Promise<void> {
+export async function createTenant(
+  request: APIRequestContext,
+  client: { slug: string; name: string; adminName: string; adminPassword: string },
+): Promise<void> {
   const res = await request.post("/api/enterprise/clients/create", {
     headers: { authorization: `Bearer ${await adminToken(request)}` },
     data: { ...client, adminEmail: `owner@${client.slug}.test` },

@@ -56,9 +56,11 @@ export async function destroyTenants(): Promise<void> {
   for (const shard of await db.shard.findMany()) await dropSpares(resolveAdminUrl(shard), spareScope(process.env.DATABASE_URL!));
   const rows = await db.client.findMany({ select: { id: true, dbName: true, shardId: true } });
   // DROP DATABASE checkpoints: a few at a time is faster than one by one, and kinder than all at once.
-  await Promise.all([0, 1, 2].map(async () => {
-    for (let row = rows.shift(); row; row = rows.shift()) await dropTenant(db, row);
-  }));
+  await Promise.all(
+    [0, 1, 2].map(async () => {
+      for (let row = rows.shift(); row; row = rows.shift()) await dropTenant(db, row);
+    }),
+  );
   made.clear();
 }
 

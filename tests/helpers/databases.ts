@@ -8,7 +8,12 @@ export function uniqueName(prefix = "bisman_test"): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
 }
 
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(adminUrl: string, sql: string, params: unknown[] = [], database = "postgres") {
+export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  adminUrl: string,
+  sql: string,
+  params: unknown[] = [],
+  database = "postgres",
+) {
   const db = new pg.Client({ connectionString: withDatabase(adminUrl, database) });
   await db.connect();
   try {

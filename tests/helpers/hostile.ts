@@ -28,7 +28,7 @@ export const HOSTILE_STRINGS = [
   "999999999999999.99995",
   "1000000000000000",
   "' OR 1=1 --",
-  "\"; DROP TABLE \"User\"; --",
+  '"; DROP TABLE "User"; --',
   "<script>alert(1)</script>",
   "\uD800",
   "\uFFFF\uFFFE",
@@ -41,7 +41,11 @@ export const HOSTILE_STRINGS = [
   "",
 ] as const;
 
-const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }));
+const hostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+);
 const withNul = (s: string) => (s.length === 0 ? "\u0000" : `${s.slice(0, s.length >> 1)}\u0000${s.slice(s.length >> 1)}`);
 
 function resolve(schema: Schema, root: Schema): Schema {
@@ -56,7 +60,11 @@ function conformingString(s: Schema, hints: { ids: readonly string[] }): fc.Arbi
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as string[]));
   const format = s.format;
   if (format === "uuid") return fc.oneof(fc.constantFrom(...(hints.ids.length ? hints.ids : ["00000000-0000-4000-8000-000000000000"])), fc.uuid());
-  if (format === "date") return fc.oneof(fc.constantFrom("0000-01-01", "0001-01-01", "2026-06-01", "9999-12-31"), fc.date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+  if (format === "date")
+    return fc.oneof(
+      fc.constantFrom("0000-01-01", "0001-01-01", "2026-06-01", "9999-12-31"),
+      fc.date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    );
   if (format === "date-time") return fc.constantFrom("0000-01-01T00:00:00Z", "2026-06-01T12:00:00Z", "9999-12-31T23:59:59.999Z", "0001-01-01T00:00:00+14:00");
   if (format === "email") return fc.oneof(fc.emailAddress(), fc.constant("a\u0000b@example.com"));
   if (typeof s.pattern === "string") {
@@ -91,14 +99,25 @@ export function valueFor(schema: Schema, root: Schema, hints: { ids: readonly st
   for (const t of types) {
     if (t === "string") arbs.push(stringArb(s, hints));
     else if (t === "integer" || t === "number")
-      arbs.push(fc.oneof(fc.integer({ min: Number(s.minimum ?? -10), max: Math.min(Number(s.maximum ?? 1_000), 1_000) }), fc.constantFrom(2 ** 63, -(2 ** 63), 1e308, -1, 0.5, Number.MAX_SAFE_INTEGER + 2), hostileString));
+      arbs.push(
+        fc.oneof(
+          fc.integer({ min: Number(s.minimum ?? -10), max: Math.min(Number(s.maximum ?? 1_000), 1_000) }),
+          fc.constantFrom(2 ** 63, -(2 ** 63), 1e308, -1, 0.5, Number.MAX_SAFE_INTEGER + 2),
+          hostileString,
+        ),
+      );
     else if (t === "boolean") arbs.push(fc.oneof(fc.boolean(), hostileString));
     else if (t === "null") arbs.push(fc.constant(null));
     else if (t === "array") {
       const items = (s.items as Schema | undefined) ?? {};
       const maxItems = Math.min(Number(s.maxItems ?? 5), 5);
       const minItems = Math.min(Number(s.minItems ?? 0), maxItems);
-      arbs.push(fc.oneof({ arbitrary: fc.array(valueFor(items, root, hints, depth + 1), { minLength: minItems, maxLength: maxItems }), weight: 4 }, { arbitrary: hostileString, weight: 1 }));
+      arbs.push(
+        fc.oneof(
+          { arbitrary: fc.array(valueFor(items, root, hints, depth + 1), { minLength: minItems, maxLength: maxItems }), weight: 4 },
+          { arbitrary: hostileString, weight: 1 },
+        ),
+      );
     } else if (t === "object") arbs.push(objectArb(s, root, hints, depth));
   }
   if (arbs.length === 0) return fc.oneof(hostileString, fc.constant(null), fc.integer(), fc.constant({}));

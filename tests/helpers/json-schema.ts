@@ -65,7 +65,8 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
     if (!types.some((t) => matchesType(value, t))) return [`${at}: expected ${types.join(" or ")}, got ${typeOf(value)}`];
   }
-  if (schema.enum !== undefined && !(schema.enum as unknown[]).some((e) => JSON.stringify(e) === JSON.stringify(value))) fail(`not one of ${JSON.stringify(schema.enum)}`);
+  if (schema.enum !== undefined && !(schema.enum as unknown[]).some((e) => JSON.stringify(e) === JSON.stringify(value)))
+    fail(`not one of ${JSON.stringify(schema.enum)}`);
   if (schema.const !== undefined && JSON.stringify(schema.const) !== JSON.stringify(value)) fail(`not ${JSON.stringify(schema.const)}`);
 
   if (typeof value === "string") {
@@ -83,7 +84,8 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
   if (Array.isArray(value)) {
     if (typeof schema.minItems === "number" && value.length < schema.minItems) fail(`fewer than ${schema.minItems} items`);
     if (typeof schema.maxItems === "number" && value.length > schema.maxItems) fail(`more than ${schema.maxItems} items`);
-    if (schema.items && typeof schema.items === "object") value.forEach((item, i) => errors.push(...validate(schema.items as Schema, item, root, `${at}[${i}]`)));
+    if (schema.items && typeof schema.items === "object")
+      value.forEach((item, i) => errors.push(...validate(schema.items as Schema, item, root, `${at}[${i}]`)));
   }
   if (typeOf(value) === "object") {
     const obj = value as Record<string, unknown>;
@@ -92,19 +94,24 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     for (const [name, v] of Object.entries(obj)) {
       if (props[name]) errors.push(...validate(props[name]!, v, root, `${at}.${name}`));
       else if (schema.additionalProperties === false) fail(`unexpected property "${name}"`);
-      else if (typeof schema.additionalProperties === "object" && schema.additionalProperties !== null) errors.push(...validate(schema.additionalProperties as Schema, v, root, `${at}.${name}`));
+      else if (typeof schema.additionalProperties === "object" && schema.additionalProperties !== null)
+        errors.push(...validate(schema.additionalProperties as Schema, v, root, `${at}.${name}`));
     }
   }
   if (schema.allOf) for (const sub of schema.allOf as Schema[]) errors.push(...validate(sub, value, root, at));
   if (schema.anyOf && !(schema.anyOf as Schema[]).some((sub) => validate(sub, value, root, at).length === 0)) fail("matches none of anyOf");
-  if (schema.oneOf && (schema.oneOf as Schema[]).filter((sub) => validate(sub, value, root, at).length === 0).length !== 1) fail("does not match exactly one of oneOf");
+  if (schema.oneOf && (schema.oneOf as Schema[]).filter((sub) => validate(sub, value, root, at).length === 0).length !== 1)
+    fail("does not match exactly one of oneOf");
   return errors;
 }
 
 export function resolveRef(root: Schema, ref: string): Schema {
   if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported: ${ref}`);
   let node: unknown = root;
-  for (const part of ref.slice(2).split("/").map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))) {
+  for (const part of ref
+    .slice(2)
+    .split("/")
+    .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))) {
     if (typeof node !== "object" || node === null || !(part in node)) throw new Error(`$ref ${ref} does not resolve`);
     node = (node as Record<string, unknown>)[part];
   }

@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => destroyTenants());
 
 async function created(slug: string) {
-  const r = await createClientCore(h(), { idempotencyKey: randomUUID(), client: { name: `Console ${slug}`, slug, adminEmail: `first@${slug}.test`, adminPassword: "console-password-123" } });
+  const r = await createClientCore(h(), {
+    idempotencyKey: randomUUID(),
+    client: { name: `Console ${slug}`, slug, adminEmail: `first@${slug}.test`, adminPassword: "console-password-123" },
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.problem));
   return r.data;
 }
@@ -47,10 +50,16 @@ describe("create client action", () => {
     const bad = await createClientCore(h(), { idempotencyKey: randomUUID(), client: { name: "Bad Email", adminEmail: "nope" } });
     expect(bad.ok ? null : { status: bad.problem.status, paths: bad.problem.errors?.map((e) => e.path) }).toEqual({ status: 422, paths: ["adminEmail"] });
     const reserved = await createClientCore(h(), { idempotencyKey: randomUUID(), client: { name: "Admin", slug: "admin", adminEmail: "a@b.test" } });
-    expect(reserved.ok ? null : { status: reserved.problem.status, paths: reserved.problem.errors?.map((e) => e.path) }).toEqual({ status: 422, paths: ["slug"] });
+    expect(reserved.ok ? null : { status: reserved.problem.status, paths: reserved.problem.errors?.map((e) => e.path) }).toEqual({
+      status: 422,
+      paths: ["slug"],
+    });
 
     const taken = await created(randomSlug("c"));
-    const again = await createClientCore(h(), { idempotencyKey: randomUUID(), client: { name: "Someone Else", slug: taken.slug, adminEmail: `x@${taken.slug}.test` } });
+    const again = await createClientCore(h(), {
+      idempotencyKey: randomUUID(),
+      client: { name: "Someone Else", slug: taken.slug, adminEmail: `x@${taken.slug}.test` },
+    });
     expect(again.ok ? null : { status: again.problem.status, paths: again.problem.errors?.map((e) => e.path) }).toEqual({ status: 409, paths: ["slug"] });
   });
 
@@ -77,7 +86,10 @@ describe("suspend, resume and archive actions", () => {
   it("archive needs the slug typed; then the client is ARCHIVED and can no longer be resumed", async () => {
     const c = await created(randomSlug("c"));
     const wrong = await archiveClientCore(h(), { id: c.clientId, confirmSlug: `${c.slug}x` });
-    expect(wrong.ok ? null : { status: wrong.problem.status, paths: wrong.problem.errors?.map((e) => e.path) }).toEqual({ status: 422, paths: ["confirmSlug"] });
+    expect(wrong.ok ? null : { status: wrong.problem.status, paths: wrong.problem.errors?.map((e) => e.path) }).toEqual({
+      status: 422,
+      paths: ["confirmSlug"],
+    });
     expect((await enterpriseDb().client.findUniqueOrThrow({ where: { id: c.clientId } })).status).toBe("ACTIVE");
 
     const ok = await archiveClientCore(h(), { id: c.clientId, confirmSlug: c.slug });
@@ -88,7 +100,11 @@ describe("suspend, resume and archive actions", () => {
 
   it("an unknown client is 404 for every action", async () => {
     const id = randomUUID();
-    for (const r of [await setClientStatusCore(h(), { id, status: "SUSPENDED" }), await archiveClientCore(h(), { id, confirmSlug: "whatever" }), await issueSetupLinkCore(h(), { id })]) {
+    for (const r of [
+      await setClientStatusCore(h(), { id, status: "SUSPENDED" }),
+      await archiveClientCore(h(), { id, confirmSlug: "whatever" }),
+      await issueSetupLinkCore(h(), { id }),
+    ]) {
       expect(r.ok ? 200 : r.problem.status).toBe(404);
     }
   });
@@ -100,10 +116,16 @@ describe("setup link action", () => {
     const r = await createClientCore(h(), { idempotencyKey: randomUUID(), client: { name: `Relink ${slug}`, slug, adminEmail: `first@${slug}.test` } });
     if (!r.ok) throw new Error(JSON.stringify(r.problem));
     const link = await issueSetupLinkCore(h(), { id: r.data.clientId });
-    expect(link.ok ? { email: link.data.email, path: new URL(link.data.setupLink).pathname } : link.problem).toEqual({ email: `first@${slug}.test`, path: "/setup" });
+    expect(link.ok ? { email: link.data.email, path: new URL(link.data.setupLink).pathname } : link.problem).toEqual({
+      email: `first@${slug}.test`,
+      path: "/setup",
+    });
 
     const withPassword = await created(randomSlug("c"));
     const none = await issueSetupLinkCore(h(), { id: withPassword.clientId });
-    expect(none.ok ? null : { status: none.problem.status, detail: none.problem.detail }).toEqual({ status: 409, detail: "Every owner of this client has already set a password." });
+    expect(none.ok ? null : { status: none.problem.status, detail: none.problem.detail }).toEqual({
+      status: 409,
+      detail: "Every owner of this client has already set a password.",
+    });
   });
 });

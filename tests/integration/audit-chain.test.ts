@@ -17,7 +17,11 @@ afterAll(async () => {
 
 describe("hash-chained audit logs", () => {
   it("the enterprise chain stays linear under concurrent appends and detects a forged row", async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => appendEnterpriseAudit(enterpriseDb(), { actorType: "system", action: "test.concurrent", metadata: { i, nested: { b: 2, a: [1, "x"] } } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        appendEnterpriseAudit(enterpriseDb(), { actorType: "system", action: "test.concurrent", metadata: { i, nested: { b: 2, a: [1, "x"] } } }),
+      ),
+    );
     const ok = await verifyEnterpriseAuditChain(enterpriseDb());
     expect(ok).toMatchObject({ ok: true });
     expect(ok.count).toBeGreaterThanOrEqual(20);
@@ -34,7 +38,11 @@ describe("hash-chained audit logs", () => {
     const t = await createTenant();
     const tenant = (await getTenant(t.id))!;
     await withTenantDb(tenant, async (db) => {
-      await Promise.all(Array.from({ length: 10 }, (_, i) => appendTenantAudit(db, { actorType: "client-user", actorId: "u1", action: "user.login", ip: "10.0.0.1", metadata: { i } })));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          appendTenantAudit(db, { actorType: "client-user", actorId: "u1", action: "user.login", ip: "10.0.0.1", metadata: { i } }),
+        ),
+      );
     });
     const check = await withTenantDb(tenant, (db) => verifyTenantAuditChain(db));
     expect(check).toEqual({ ok: true, count: 10 });

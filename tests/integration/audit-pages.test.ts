@@ -23,7 +23,14 @@ import { pageOutcome as outcome } from "@/tests/helpers/pages";
 let tenant: TenantRecord;
 let owner: TestUser;
 let newUserId: string;
-const sessions: Record<"owner" | "viewer" | "accountant" | "plain" | "enterpriseAdmin" | "superAdmin", string> = { owner: "", viewer: "", accountant: "", plain: "", enterpriseAdmin: "", superAdmin: "" };
+const sessions: Record<"owner" | "viewer" | "accountant" | "plain" | "enterpriseAdmin" | "superAdmin", string> = {
+  owner: "",
+  viewer: "",
+  accountant: "",
+  plain: "",
+  enterpriseAdmin: "",
+  superAdmin: "",
+};
 let enterpriseAdminId: string;
 let n = 0;
 
@@ -38,7 +45,8 @@ const adminSession = async (token: string) => (await issueToken(await verifyToke
 
 const tenantFilters = (params: SearchParams = {}, limit = 50) => parseAuditFilters(params, TENANT_ACTION_KINDS, limit);
 const readTenant = (s: string, params?: SearchParams, limit?: number) => tenantAuditPage(tenant.slug, onTenant(s), tenantFilters(params, limit));
-const readGlobal = (s: string | undefined, params: SearchParams = {}) => adminAuditPage(onApex(s), parseAuditFilters(params, ENTERPRISE_ACTION_KINDS, 50), params.client);
+const readGlobal = (s: string | undefined, params: SearchParams = {}) =>
+  adminAuditPage(onApex(s), parseAuditFilters(params, ENTERPRISE_ACTION_KINDS, 50), params.client);
 
 afterAll(() => destroyTenants());
 beforeAll(async () => {
@@ -55,7 +63,12 @@ beforeAll(async () => {
 
   // Entries written the way the app writes them: a user created by the owner, then the standard chart.
   const viewerRole = await withTenantDb(tenant, (db) => db.role.findFirstOrThrow({ where: { name: "Viewer" } }));
-  const created = await createUserCore(onTenant(sessions.owner), { email: `newt@${tenant.slug}.test`, name: "Newt New", password: "newt-password-123", roles: [viewerRole.id] });
+  const created = await createUserCore(onTenant(sessions.owner), {
+    email: `newt@${tenant.slug}.test`,
+    name: "Newt New",
+    password: "newt-password-123",
+    roles: [viewerRole.id],
+  });
   if (!created.ok) throw new Error(created.problem.detail);
   newUserId = created.data.id;
   const chart = await createDefaultAccountsCore(onTenant(sessions.owner), {});
@@ -70,7 +83,12 @@ describe("the tenant's /audit", () => {
     expect(entries[0]).toMatchObject({ action: "account.defaults_created", actorType: "client-user", actorId: owner.principal.id });
     expect(entries.map((e) => Number(e.id))).toEqual(entries.map((e) => Number(e.id)).sort((a, b) => b - a));
     const createdUser = entries.find((e) => e.action === "user.created");
-    expect(createdUser).toMatchObject({ actorId: owner.principal.id, targetType: "user", targetId: newUserId, metadata: { email: `newt@${tenant.slug}.test`, roles: ["Viewer"] } });
+    expect(createdUser).toMatchObject({
+      actorId: owner.principal.id,
+      targetType: "user",
+      targetId: newUserId,
+      metadata: { email: `newt@${tenant.slug}.test`, roles: ["Viewer"] },
+    });
     expect(data.people.get(owner.principal.id)).toEqual({ name: "Olga Owner", email: owner.principal.email });
     expect(data.people.get(newUserId)).toEqual({ name: "Newt New", email: `newt@${tenant.slug}.test` });
     expect(data.check).toBeUndefined(); // only when asked
@@ -117,7 +135,16 @@ describe("the tenant's /audit", () => {
 
 describe("the admin console's /admin/audit", () => {
   beforeAll(async () => {
-    await appendEnterpriseAudit(enterpriseDb(), { actorType: "enterprise-admin", actorId: enterpriseAdminId, action: "client.updated", targetType: "client", targetId: tenant.id, clientId: tenant.id, metadata: { segment: "retail" }, ip: "10.9.9.9" });
+    await appendEnterpriseAudit(enterpriseDb(), {
+      actorType: "enterprise-admin",
+      actorId: enterpriseAdminId,
+      action: "client.updated",
+      targetType: "client",
+      targetId: tenant.id,
+      clientId: tenant.id,
+      metadata: { segment: "retail" },
+      ip: "10.9.9.9",
+    });
   });
 
   it("an enterprise admin filters by a client's slug or id: its entries, its slug linking to its host, the admin by name", async () => {

@@ -40,13 +40,18 @@ beforeAll(async () => {
   // Something to audit in A: the standard chart and two users.
   expect((await call(createDefaults, "/x", { method: "POST", token: ownerA.token, headers: tenantHeaders(a) })).status).toBe(200);
   for (const n of [1, 2]) {
-    const r = await call(createUser, "/x", { token: ownerA.token, headers: tenantHeaders(a), body: { email: `audited${n}@${a.slug}.test`, name: `Audited ${n}`, password: "audited-password-1" } });
+    const r = await call(createUser, "/x", {
+      token: ownerA.token,
+      headers: tenantHeaders(a),
+      body: { email: `audited${n}@${a.slug}.test`, name: `Audited ${n}`, password: "audited-password-1" },
+    });
     expect(r.status).toBe(201);
   }
 });
 afterAll(() => destroyTenants());
 
-const readA = (query: Record<string, string> = {}, u: TestUser = ownerA) => call(tenantAudit, "/api/client/audit", { token: u.token, headers: tenantHeaders(a), query });
+const readA = (query: Record<string, string> = {}, u: TestUser = ownerA) =>
+  call(tenantAudit, "/api/client/audit", { token: u.token, headers: tenantHeaders(a), query });
 type Entry = { id: string; action: string; at: string; actorId: string | null; clientId?: string | null; hash: string; prevHash: string };
 
 describe("a tenant's audit log", () => {
@@ -91,7 +96,14 @@ describe("a tenant's audit log", () => {
   });
 
   it("refuses bad filters with 422 problem+json", async () => {
-    for (const query of [{ cursor: "abc" }, { cursor: "0" }, { limit: "0" }, { limit: "201" }, { from: "2026-02-30" }, { from: "2026-05-02", to: "2026-05-01" }] as Record<string, string>[]) {
+    for (const query of [
+      { cursor: "abc" },
+      { cursor: "0" },
+      { limit: "0" },
+      { limit: "201" },
+      { from: "2026-02-30" },
+      { from: "2026-05-02", to: "2026-05-01" },
+    ] as Record<string, string>[]) {
       const r = await readA(query);
       expect(r.status, JSON.stringify(query)).toBe(422);
       expect(r.headers.get("content-type")).toBe("application/problem+json");
@@ -127,7 +139,8 @@ describe("the global audit log", () => {
 describe("what is audited", () => {
   it("a tenant user's sign-ins and refusals (with the address), never an unknown email's", async () => {
     const { tenant: c, owner } = await makeTenant();
-    const login = (email: string, password: string, ip: string) => call(clientLogin, "/api/client/auth/login", { host: `${c.slug}.localhost:3000`, headers: { "x-forwarded-for": ip }, body: { email, password } });
+    const login = (email: string, password: string, ip: string) =>
+      call(clientLogin, "/api/client/auth/login", { host: `${c.slug}.localhost:3000`, headers: { "x-forwarded-for": ip }, body: { email, password } });
     expect((await login(owner.email, OWNER_PASSWORD, "10.77.0.1")).status).toBe(200);
     expect((await login(owner.email, "not-the-password", "10.77.0.2")).status).toBe(401);
     expect((await login(`nobody@${c.slug}.test`, "not-the-password", "10.77.0.3")).status).toBe(401);
@@ -143,7 +156,9 @@ describe("what is audited", () => {
   it("an enterprise admin's sign-in, in the global log", async () => {
     const email = `audited-admin-${a.slug}@e.test`;
     const row = await enterpriseDb().enterpriseAdmin.create({ data: { email, name: "Audited", passwordHash: await hashPassword("audited-admin-password") } });
-    expect((await call(enterpriseLogin, "/x", { headers: { "x-forwarded-for": "10.78.0.1" }, body: { email, password: "audited-admin-password" } })).status).toBe(200);
+    expect(
+      (await call(enterpriseLogin, "/x", { headers: { "x-forwarded-for": "10.78.0.1" }, body: { email, password: "audited-admin-password" } })).status,
+    ).toBe(200);
     const r = await call(enterpriseAudit, "/api/enterprise/audit", { token: admin, query: { actorId: row.id } });
     expect((r.body.entries as (Entry & { ip: string })[]).map((e) => [e.action, e.ip])).toEqual([["admin.signed_in", "10.78.0.1"]]);
   });

@@ -34,8 +34,14 @@ describe("POST /api/enterprise/auth/login", () => {
   });
 
   it("answers the same 401 for a wrong password and an unknown email", async () => {
-    const wrong = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: adminEmail, password: "nope" }, headers: { "x-forwarded-for": "10.0.0.1" } });
-    const unknown = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: `x-${randomUUID()}@e.test`, password: "nope" }, headers: { "x-forwarded-for": "10.0.0.1" } });
+    const wrong = await call(enterpriseLogin, "/api/enterprise/auth/login", {
+      body: { email: adminEmail, password: "nope" },
+      headers: { "x-forwarded-for": "10.0.0.1" },
+    });
+    const unknown = await call(enterpriseLogin, "/api/enterprise/auth/login", {
+      body: { email: `x-${randomUUID()}@e.test`, password: "nope" },
+      headers: { "x-forwarded-for": "10.0.0.1" },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -49,16 +55,22 @@ describe("POST /api/enterprise/auth/login", () => {
 
   it("refuses after repeated failures per email+IP, even with the right password, but not from another IP", async () => {
     const headers = { "x-forwarded-for": "10.9.9.9" };
-    for (let i = 0; i < 5; i++) expect((await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: adminEmail, password: "bad" }, headers })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: adminEmail, password: "bad" }, headers })).status).toBe(401);
     const refused = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: adminEmail, password }, headers });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    const elsewhere = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: adminEmail, password }, headers: { "x-forwarded-for": "10.9.9.10" } });
+    const elsewhere = await call(enterpriseLogin, "/api/enterprise/auth/login", {
+      body: { email: adminEmail, password },
+      headers: { "x-forwarded-for": "10.9.9.10" },
+    });
     expect(elsewhere.status).toBe(200);
   });
 
   it("validates the body: 415 without JSON, 422 with field errors, 413 when too large", async () => {
-    expect((await call(enterpriseLogin, "/api/enterprise/auth/login", { body: "email=a", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
+    expect(
+      (await call(enterpriseLogin, "/api/enterprise/auth/login", { body: "email=a", headers: { "content-type": "application/x-www-form-urlencoded" } })).status,
+    ).toBe(415);
     const bad = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: "not-an-email" } });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["email", "password"]);
@@ -79,7 +91,10 @@ describe("POST /api/super-admin/auth/login", () => {
   });
 
   it("an enterprise admin cannot sign in here", async () => {
-    expect((await call(superAdminLogin, "/api/super-admin/auth/login", { body: { email: adminEmail, password }, headers: { "x-forwarded-for": "10.0.0.3" } })).status).toBe(401);
+    expect(
+      (await call(superAdminLogin, "/api/super-admin/auth/login", { body: { email: adminEmail, password }, headers: { "x-forwarded-for": "10.0.0.3" } }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -101,7 +116,10 @@ describe("password hashes and limits", () => {
     const email = `target-${randomUUID()}@e.test`;
     await enterpriseDb().enterpriseAdmin.create({ data: { email, name: "Target", passwordHash: await hashPassword(password) } });
     for (let i = 0; i < 20; i++) {
-      const r = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password: `guess-${i}` }, headers: { "x-forwarded-for": `172.16.${i}.1` } });
+      const r = await call(enterpriseLogin, "/api/enterprise/auth/login", {
+        body: { email, password: `guess-${i}` },
+        headers: { "x-forwarded-for": `172.16.${i}.1` },
+      });
       expect(r.status).toBe(401);
     }
     const r = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password }, headers: { "x-forwarded-for": "172.17.0.1" } });
@@ -111,9 +129,15 @@ describe("password hashes and limits", () => {
   it("a spoofed leftmost X-Forwarded-For entry does not change the address counted", async () => {
     const email = `spoof-${randomUUID()}@e.test`;
     for (let i = 0; i < 5; i++) {
-      await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password: "nope" }, headers: { "x-forwarded-for": `203.0.113.${i}, 10.50.0.1` } });
+      await call(enterpriseLogin, "/api/enterprise/auth/login", {
+        body: { email, password: "nope" },
+        headers: { "x-forwarded-for": `203.0.113.${i}, 10.50.0.1` },
+      });
     }
-    const r = await call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email, password: "nope" }, headers: { "x-forwarded-for": "198.51.100.7, 10.50.0.1" } });
+    const r = await call(enterpriseLogin, "/api/enterprise/auth/login", {
+      body: { email, password: "nope" },
+      headers: { "x-forwarded-for": "198.51.100.7, 10.50.0.1" },
+    });
     expect(r.status).toBe(429);
   });
 });

@@ -178,17 +178,45 @@ beforeAll(async () => {
   const { entryIdA, accountIdA } = await withTenantDb(a, async (db) => {
     const cash = await db.account.create({ data: { code: "1000", name: "Cash", type: "ASSET" } });
     const sales = await db.account.create({ data: { code: "4000", name: "Sales", type: "REVENUE" } });
-    const lines = { create: [{ accountId: cash.id, debit: "1" }, { accountId: sales.id, credit: "1" }] };
-    return { entryIdA: (await db.journalEntry.create({ data: { date: new Date("2026-01-01T00:00:00Z"), description: "voided", status: "VOID", lines } })).id, accountIdA: cash.id };
+    const lines = {
+      create: [
+        { accountId: cash.id, debit: "1" },
+        { accountId: sales.id, credit: "1" },
+      ],
+    };
+    return {
+      entryIdA: (await db.journalEntry.create({ data: { date: new Date("2026-01-01T00:00:00Z"), description: "voided", status: "VOID", lines } })).id,
+      accountIdA: cash.id,
+    };
   });
   const superAdmin = await makeSuperAdminToken();
   const superAdminId = (await verifyToken(superAdmin)).id;
   await enterpriseDb().clientAssignment.create({ data: { superAdminId, clientId: a.id } });
-  w = { a, b, ownerA, plainA, ownerB, enterpriseAdmin: await makeEnterpriseAdminToken(), superAdmin, superAdminId, userIdA: plainA.principal.id, roleIdA, entryIdA, accountIdA };
+  w = {
+    a,
+    b,
+    ownerA,
+    plainA,
+    ownerB,
+    enterpriseAdmin: await makeEnterpriseAdminToken(),
+    superAdmin,
+    superAdminId,
+    userIdA: plainA.principal.id,
+    roleIdA,
+    entryIdA,
+    accountIdA,
+  };
 });
 
 function tokenOf(actor: Actor): string | undefined {
-  return { ownWith: w.ownerA.token, ownWithout: w.plainA.token, otherTenant: w.ownerB.token, anonymous: undefined, enterpriseAdmin: w.enterpriseAdmin, superAdmin: w.superAdmin }[actor];
+  return {
+    ownWith: w.ownerA.token,
+    ownWithout: w.plainA.token,
+    otherTenant: w.ownerB.token,
+    anonymous: undefined,
+    enterpriseAdmin: w.enterpriseAdmin,
+    superAdmin: w.superAdmin,
+  }[actor];
 }
 
 function matches(status: number, e: Expect): boolean {
@@ -203,7 +231,10 @@ describe("authorization matrix", () => {
     expect(operations.map((o) => o.operationId)).toContain("exampleGreeting");
     const ids = operations.map((o) => o.operationId);
     expect(new Set(ids).size, "operationIds are unique").toBe(ids.length);
-    expect(Object.keys(FIXTURES).filter((id) => !ids.includes(id)), "fixtures for operations that no longer exist").toEqual([]);
+    expect(
+      Object.keys(FIXTURES).filter((id) => !ids.includes(id)),
+      "fixtures for operations that no longer exist",
+    ).toEqual([]);
   });
 
   it.each(operations.map((op) => ({ id: `${op.method} ${op.path}`, op })))("$id", async ({ op }) => {
@@ -212,7 +243,13 @@ describe("authorization matrix", () => {
     const path = fill(op, f.params?.(w) ?? {});
     const seen: Record<string, number> = {};
     for (const actor of ACTORS) {
-      const r = await call(handlerFor(op), path, { method: op.method, token: tokenOf(actor), host: `${w.a.slug}.localhost:3000`, headers: { "x-tenant-id": w.a.slug, "x-forwarded-for": `10.2.0.${ACTORS.indexOf(actor)}` }, body: f.body });
+      const r = await call(handlerFor(op), path, {
+        method: op.method,
+        token: tokenOf(actor),
+        host: `${w.a.slug}.localhost:3000`,
+        headers: { "x-tenant-id": w.a.slug, "x-forwarded-for": `10.2.0.${ACTORS.indexOf(actor)}` },
+        body: f.body,
+      });
       seen[actor] = r.status;
       expect(r.status >= 500 ? r.body : null).toBe(null);
     }
@@ -221,7 +258,13 @@ describe("authorization matrix", () => {
     const wrong = ACTORS.filter((a) => !(matches(seen[a]!, want[a]) || (lenient && want[a] === "pass" && seen[a] === 404)));
     expect(wrong.map((a) => `${a}: got ${seen[a]}, expected ${want[a]}`)).toEqual([]);
     if (f.foreignObject) {
-      const r = await call(handlerFor(op), fill(op, f.foreignObject(w)), { method: op.method, token: w.ownerB.token, host: `${w.b.slug}.localhost:3000`, headers: { "x-tenant-id": w.b.slug }, body: op.method === "GET" ? undefined : { roles: [], permissions: [] } });
+      const r = await call(handlerFor(op), fill(op, f.foreignObject(w)), {
+        method: op.method,
+        token: w.ownerB.token,
+        host: `${w.b.slug}.localhost:3000`,
+        headers: { "x-tenant-id": w.b.slug },
+        body: op.method === "GET" ? undefined : { roles: [], permissions: [] },
+      });
       expect(r.status, "another tenant's object by id").toBe(404);
     }
     if (kindsOf(op.auth) !== "public") {
@@ -388,7 +431,10 @@ describe("server action matrix", () => {
       for (const m of src.matchAll(/export\s+(?:async\s+function|const)\s+([A-Za-z0-9_]+)/g)) found.push(`${f}#${m[1]}`);
     }
     expect(found.length).toBeGreaterThan(3);
-    expect(found.filter((k) => !ACTION_MATRIX[k]), "add these to ACTION_MATRIX").toEqual([]);
+    expect(
+      found.filter((k) => !ACTION_MATRIX[k]),
+      "add these to ACTION_MATRIX",
+    ).toEqual([]);
     expect(Object.keys(ACTION_MATRIX).filter((k) => !found.includes(k))).toEqual([]);
   });
 
@@ -398,7 +444,11 @@ describe("server action matrix", () => {
     expect(readFileSync(file, "utf8"), "the action must delegate to its core").toContain(entry.coreName);
     const core = await entry.core();
     const sessions: Partial<Record<Actor, string>> = {};
-    for (const [actor, p] of [["ownWith", w.ownerA.principal], ["ownWithout", w.plainA.principal], ["otherTenant", w.ownerB.principal]] as const) {
+    for (const [actor, p] of [
+      ["ownWith", w.ownerA.principal],
+      ["ownWithout", w.plainA.principal],
+      ["otherTenant", w.ownerB.principal],
+    ] as const) {
       sessions[actor] = (await issueToken(p, { use: "session" })).token;
     }
     const seen: Record<string, number> = {};

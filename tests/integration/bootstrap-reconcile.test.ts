@@ -33,7 +33,9 @@ describe("bootstrap", () => {
     const shard = await db.shard.findFirstOrThrow({ where: { isDefault: true } });
     const id = randomUUID();
     const dbName = tenantDbName(id);
-    await db.client.create({ data: { id, slug: `boot${id.slice(0, 8)}`, name: "Boot", dbName, shardId: shard.id, status: "PROVISIONING", provisioningStep: "database" } });
+    await db.client.create({
+      data: { id, slug: `boot${id.slice(0, 8)}`, name: "Boot", dbName, shardId: shard.id, status: "PROVISIONING", provisioningStep: "database" },
+    });
     const marker = ownerMarker(url);
     await adminQuery(adminUrl, `CREATE ROLE "${dbName}" LOGIN`);
     await adminQuery(adminUrl, `COMMENT ON ROLE "${dbName}" IS '${marker}'`);
@@ -48,7 +50,11 @@ describe("bootstrap", () => {
     }
     const row = await db.client.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("FAILED");
-    const left = await adminQuery(adminUrl, "SELECT (SELECT count(*) FROM pg_database WHERE datname = $1)::int + (SELECT count(*) FROM pg_roles WHERE rolname = $1)::int AS n", [dbName]);
+    const left = await adminQuery(
+      adminUrl,
+      "SELECT (SELECT count(*) FROM pg_database WHERE datname = $1)::int + (SELECT count(*) FROM pg_roles WHERE rolname = $1)::int AS n",
+      [dbName],
+    );
     expect(left.rows[0]!.n).toBe(0);
   });
 });

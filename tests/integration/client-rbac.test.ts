@@ -52,9 +52,17 @@ describe("POST /api/client/auth/login", () => {
   });
 
   it("refuses a header that disagrees with the subdomain, and a request naming no tenant", async () => {
-    const both = await call(clientLogin, "/api/client/auth/login", { host: `${a.slug}.localhost:3000`, headers: { "x-tenant-id": b.slug }, body: { email: aOwner.email, password: aOwner.password } });
+    const both = await call(clientLogin, "/api/client/auth/login", {
+      host: `${a.slug}.localhost:3000`,
+      headers: { "x-tenant-id": b.slug },
+      body: { email: aOwner.email, password: aOwner.password },
+    });
     expect(both.status).toBe(403);
-    const byId = await call(clientLogin, "/api/client/auth/login", { host: `${a.slug}.localhost:3000`, headers: { "x-tenant-id": b.id }, body: { email: aOwner.email, password: aOwner.password } });
+    const byId = await call(clientLogin, "/api/client/auth/login", {
+      host: `${a.slug}.localhost:3000`,
+      headers: { "x-tenant-id": b.id },
+      body: { email: aOwner.email, password: aOwner.password },
+    });
     expect(byId.status).toBe(403);
     const none = await call(clientLogin, "/api/client/auth/login", { body: { email: aOwner.email, password: aOwner.password } });
     expect(none.status).toBe(400);
@@ -65,7 +73,12 @@ describe("client RBAC", () => {
   it("lists the system roles and the users", async () => {
     const roles = await call(listRoles, "/api/client/roles", asA(owner));
     expect(roles.status).toBe(200);
-    expect(roles.body.roles.filter((r: { isSystem: boolean }) => r.isSystem).map((r: { name: string }) => r.name).sort()).toEqual(["Accountant", "Admin", "Owner", "Viewer"]);
+    expect(
+      roles.body.roles
+        .filter((r: { isSystem: boolean }) => r.isSystem)
+        .map((r: { name: string }) => r.name)
+        .sort(),
+    ).toEqual(["Accountant", "Admin", "Owner", "Viewer"]);
     const users = await call(listUsers, "/api/client/users", asA(viewer));
     expect(users.status).toBe(200);
     expect(users.body.users.map((u: { email: string }) => u.email)).toContain(aOwner.email);
@@ -84,7 +97,9 @@ describe("client RBAC", () => {
   });
 
   it("a viewer cannot create users or roles (403)", async () => {
-    expect((await call(createUser, "/api/client/users", { ...asA(viewer), body: { email: "x@a.test", name: "X", password: "a-long-password-1" } })).status).toBe(403);
+    expect(
+      (await call(createUser, "/api/client/users", { ...asA(viewer), body: { email: "x@a.test", name: "X", password: "a-long-password-1" } })).status,
+    ).toBe(403);
     expect((await call(createRole, "/api/client/roles", { ...asA(viewer), body: { name: "Nope" } })).status).toBe(403);
     expect((await call(listUsers, "/api/client/users", asA(nobody))).status).toBe(403);
   });
@@ -93,7 +108,11 @@ describe("client RBAC", () => {
     const created = await call(createRole, "/api/client/roles", { ...asA(owner), body: { name: "Clerk", permissions: ["core:users:read"] } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "Clerk", isSystem: false, permissions: ["core:users:read"] });
-    const set = await call(setRolePermissions, "/x", { ...asA(owner), params: { id: created.body.id }, body: { permissions: ["core:users:read", "core:roles:read"] } });
+    const set = await call(setRolePermissions, "/x", {
+      ...asA(owner),
+      params: { id: created.body.id },
+      body: { permissions: ["core:users:read", "core:roles:read"] },
+    });
     expect(set.status).toBe(200);
     expect(set.body.permissions).toEqual(["core:roles:read", "core:users:read"]);
     const unknown = await call(setRolePermissions, "/x", { ...asA(owner), params: { id: created.body.id }, body: { permissions: ["core:everything:write"] } });
@@ -131,7 +150,10 @@ describe("client RBAC", () => {
   });
 
   it("no privilege escalation: a user with users:write but not roles:write cannot assign Owner to themselves", async () => {
-    const clerk = await call(createRole, "/api/client/roles", { ...asA(owner), body: { name: "User admin", permissions: ["core:users:read", "core:users:write"] } });
+    const clerk = await call(createRole, "/api/client/roles", {
+      ...asA(owner),
+      body: { name: "User admin", permissions: ["core:users:read", "core:users:write"] },
+    });
     const u = await makeUser(a, ["User admin"]);
     const ownerRole = (await call(listRoles, "/api/client/roles", asA(owner))).body.roles.find((r: { name: string }) => r.name === "Owner");
     const r = await call(setUserRoles, "/x", { ...asA(u), params: { id: u.principal.id }, body: { roles: [clerk.body.id, ownerRole.id] } });

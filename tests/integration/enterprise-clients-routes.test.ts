@@ -66,7 +66,16 @@ describe("/api/enterprise/clients", () => {
     expect((await call(create, "/api/enterprise/clients/create", { token: superAdmin, body: body(slug) })).status).toBe(403);
     expect((await call(create, "/api/enterprise/clients/create", { token: clientUser, body: body(slug) })).status).toBe(403);
     expect((await call(list, "/api/enterprise/clients", { token: superAdmin })).status).toBe(403);
-    expect((await call(update, "/api/enterprise/clients/x", { method: "PUT", token: clientUser, body: { name: "X" }, params: { id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(403);
+    expect(
+      (
+        await call(update, "/api/enterprise/clients/x", {
+          method: "PUT",
+          token: clientUser,
+          body: { name: "X" },
+          params: { id: "00000000-0000-4000-8000-000000000000" },
+        })
+      ).status,
+    ).toBe(403);
     expect(await enterpriseDb().client.count({ where: { slug } })).toBe(0);
   });
 
@@ -83,7 +92,12 @@ describe("/api/enterprise/clients", () => {
     expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
     expect((await call(list, "/api/enterprise/clients", { token: admin, query: { limit: "1000" } })).status).toBe(422);
 
-    const put = await call(update, `/api/enterprise/clients/${id}`, { method: "PUT", token: admin, body: { name: "Renamed", status: "SUSPENDED" }, params: { id } });
+    const put = await call(update, `/api/enterprise/clients/${id}`, {
+      method: "PUT",
+      token: admin,
+      body: { name: "Renamed", status: "SUSPENDED" },
+      params: { id },
+    });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ id, name: "Renamed", status: "SUSPENDED" });
     expect((await call(update, `/api/enterprise/clients/${id}`, { method: "PUT", token: admin, body: { status: "FAILED" }, params: { id } })).status).toBe(422);

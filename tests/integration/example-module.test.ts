@@ -28,7 +28,8 @@ let owner: TestUser;
 let plain: TestUser;
 let otherOwner: TestUser;
 const GET = serveAs("GET");
-const greeting = (user: TestUser, tenant: TenantRecord, query = "") => call(GET, `/api/client/example/greeting${query}`, { token: user.token, headers: tenantHeaders(tenant) });
+const greeting = (user: TestUser, tenant: TenantRecord, query = "") =>
+  call(GET, `/api/client/example/greeting${query}`, { token: user.token, headers: tenantHeaders(tenant) });
 
 beforeAll(async () => {
   await ensureModuleCatalogue(enterpriseDb());
@@ -65,18 +66,32 @@ describe("a module declared in one folder", () => {
     const nav = await withTenantContext(withModule, owner.principal, async (ctx) => tenantNavigation(withModule.modules, (await actorAccess(ctx)).permissions));
     expect(nav.map((s) => s.key)).toEqual(["core", "ledger", "example"]);
     expect(nav.find((s) => s.key === "example")?.items.map((i) => i.path)).toEqual(["/example"]);
-    const plainNav = await withTenantContext(withModule, plain.principal, async (ctx) => tenantNavigation(withModule.modules, (await actorAccess(ctx)).permissions));
+    const plainNav = await withTenantContext(withModule, plain.principal, async (ctx) =>
+      tenantNavigation(withModule.modules, (await actorAccess(ctx)).permissions),
+    );
     expect(plainNav).toEqual([]);
-    const otherNav = await withTenantContext(without, otherOwner.principal, async (ctx) => tenantNavigation(without.modules, (await actorAccess(ctx)).permissions));
+    const otherNav = await withTenantContext(without, otherOwner.principal, async (ctx) =>
+      tenantNavigation(without.modules, (await actorAccess(ctx)).permissions),
+    );
     expect(otherNav.map((s) => s.key)).toEqual(["core", "ledger"]);
   });
 
   it("may not use a permission it does not declare", () => {
     const stray = defineOperation(
-      { method: "GET", path: "/api/client/stray", operationId: "stray", summary: "x", auth: "client-user", permission: "core:users:read", success: { status: 200, description: "x" } },
+      {
+        method: "GET",
+        path: "/api/client/stray",
+        operationId: "stray",
+        summary: "x",
+        auth: "client-user",
+        permission: "core:users:read",
+        success: { status: 200, description: "x" },
+      },
       () => null,
     );
-    expect(() => defineModule({ key: "stray", name: "Stray", description: "", permissions: { "stray:x:read": "x" }, navigation: [], operations: [stray] })).toThrow(/does not declare/);
+    expect(() =>
+      defineModule({ key: "stray", name: "Stray", description: "", permissions: { "stray:x:read": "x" }, navigation: [], operations: [stray] }),
+    ).toThrow(/does not declare/);
     expect(modules().some((m) => m.key === "stray")).toBe(false);
   });
 });

@@ -99,7 +99,16 @@ describe("migrateClients", () => {
 
   it("migrates over the shard's admin URL, records each result on the Client row, and the schema gate follows", async () => {
     const record = await row(active[0]!.id);
-    const stale: TenantRecord = { id: record.id, slug: record.slug, name: record.name, status: record.status, dbName: record.dbName, shardId: record.shardId, schemaVersion: record.schemaVersion, modules: [] };
+    const stale: TenantRecord = {
+      id: record.id,
+      slug: record.slug,
+      name: record.name,
+      status: record.status,
+      dbName: record.dbName,
+      shardId: record.shardId,
+      schemaVersion: record.schemaVersion,
+      modules: [],
+    };
     // The code now needs the extra migration: the tenant is refused with 503 and Retry-After.
     const refused = await assertTenantSchemaCurrent(stale, { db, required: extraName }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
@@ -116,7 +125,11 @@ describe("migrateClients", () => {
     }
     // A shard whose admin URL is not configured: failed, said why, version kept.
     expect(byId.get(far.id)).toMatchObject({ status: "failed", errorKind: "connect" });
-    expect(await row(far.id)).toMatchObject({ schemaVersion: committedLatest, lastMigrationStatus: "failed", lastMigrationError: expect.stringMatching(/BISMAN_TEST_UNSET_SHARD_URL is not set/) });
+    expect(await row(far.id)).toMatchObject({
+      schemaVersion: committedLatest,
+      lastMigrationStatus: "failed",
+      lastMigrationError: expect.stringMatching(/BISMAN_TEST_UNSET_SHARD_URL is not set/),
+    });
     expect((await row(archived.id)).lastMigrationAt).toBeNull();
 
     // The registry's copy is still stale; the gate re-reads the row (at most every recheckMs) and serves.

@@ -19,9 +19,11 @@ const dirs: string[] = [];
 
 afterAll(async () => {
   const queue = [...databases];
-  await Promise.all(Array.from({ length: 3 }, async () => {
-    for (let name = queue.shift(); name; name = queue.shift()) await dropDatabase(adminUrl, name);
-  }));
+  await Promise.all(
+    Array.from({ length: 3 }, async () => {
+      for (let name = queue.shift(); name; name = queue.shift()) await dropDatabase(adminUrl, name);
+    }),
+  );
   for (const role of roles) await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${quoteIdent(role)}`);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -58,8 +60,7 @@ const recorded = async (db: string, name: string) =>
   Number((await q(db, `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1`, [name])).rows[0]!.n);
 const hasColumn = async (db: string, table: string, column: string) =>
   (await q(db, `SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`, [table, column])).rowCount === 1;
-const byStatus = (results: FleetResult[]) =>
-  results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+const byStatus = (results: FleetResult[]) => results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
 
 describe("migrateFleet", () => {
   it("applies a new migration to 30 databases; a broken one is reported and left as it was; a rerun after the fix finishes it", async () => {
@@ -176,8 +177,11 @@ describe("migrateFleet", () => {
       migrateFleet(targets, { migrations: [...slow.all, ...next.all.slice(-1)], onLocked: "wait", concurrency: 3 }),
       migrateFleet(targets, { migrations: [...slow.all, ...next.all.slice(-1)], onLocked: "wait", concurrency: 3 }),
     ]);
-    expect(waited.map((s) => byStatus(s.results)).reduce((x, y) => ({ migrated: (x.migrated ?? 0) + (y.migrated ?? 0), current: (x.current ?? 0) + (y.current ?? 0) })))
-      .toEqual({ migrated: 6, current: 6 });
+    expect(
+      waited
+        .map((s) => byStatus(s.results))
+        .reduce((x, y) => ({ migrated: (x.migrated ?? 0) + (y.migrated ?? 0), current: (x.current ?? 0) + (y.current ?? 0) })),
+    ).toEqual({ migrated: 6, current: 6 });
   });
 
   it("migrates a database in one round trip when it holds what the previous one did, and falls back when it does not", async () => {
@@ -189,7 +193,11 @@ describe("migrateFleet", () => {
     await migrateFleet([targets[2]!], { migrations: all });
     await migrateFleet([targets[3]!], { migrations: other.all });
     await q(targets[4]!.id, `CREATE TABLE "FleetPredicted" ("id" INT)`);
-    await q(targets[4]!.id, `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('x', 'not-the-checksum', $1, now(), 1)`, [name]);
+    await q(
+      targets[4]!.id,
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('x', 'not-the-checksum', $1, now(), 1)`,
+      [name],
+    );
 
     const run = await migrateFleet(targets, { migrations: all, concurrency: 1 });
     expect(run.results.map((r) => [r.status, r.path, r.errorKind])).toEqual([

@@ -43,7 +43,10 @@ beforeAll(async () => {
   viewer = await makeUser(a, ["Viewer"]);
   bOwner = await makeUser(b, ["Owner"]);
   rAccountant = await makeUser(r, ["Accountant"]);
-  for (const [tenant, user, into] of [[a, accountant, acct], [r, rAccountant, rAcct]] as const) {
+  for (const [tenant, user, into] of [
+    [a, accountant, acct],
+    [r, rAccountant, rAcct],
+  ] as const) {
     const res = await call(createDefaults, "/api/client/accounts/defaults", { token: user.token, headers: tenantHeaders(tenant), method: "POST" });
     expect(res.status).toBe(200);
     for (const x of res.body.accounts as { id: string; code: string }[]) into[x.code] = x.id;
@@ -66,17 +69,37 @@ const patch = (id: string, body: unknown, as: object = asA()) => call(editEntry,
 const remove = (id: string, as: object = asA()) => call(deleteEntry, "/x", at(id, as, "DELETE"));
 const reverse = (id: string, body: unknown = {}, as: object = asA()) => call(reverseEntry, "/x", { ...at(id, as), body });
 const voidIt = (id: string, as: object = asA()) => call(voidEntry, "/x", at(id, as));
-const audits = (tenant: TenantRecord, action: string, targetId: string) => withTenantDb(tenant, (db) => db.auditLog.findMany({ where: { action, targetId }, select: { metadata: true, actorId: true } }));
+const audits = (tenant: TenantRecord, action: string, targetId: string) =>
+  withTenantDb(tenant, (db) => db.auditLog.findMany({ where: { action, targetId }, select: { metadata: true, actorId: true } }));
 
 describe("editing a draft", () => {
   it("changes the fields sent, replaces every line, and is audited; an empty edit changes nothing", async () => {
     const draft = await newEntry(asA(), "2026-02-01", [line(acct["1000"]!, "debit", "10"), line(acct["4000"]!, "credit", "9")], { reference: "R-1" });
-    const res = await patch(draft.id, { date: "2026-02-02", description: "Corrected", reference: null, lines: [line(acct["1100"]!, "debit", "12.5", "bank"), line(acct["4000"]!, "credit", "7.25"), line(acct["4000"]!, "credit", "5.25")] });
+    const res = await patch(draft.id, {
+      date: "2026-02-02",
+      description: "Corrected",
+      reference: null,
+      lines: [line(acct["1100"]!, "debit", "12.5", "bank"), line(acct["4000"]!, "credit", "7.25"), line(acct["4000"]!, "credit", "5.25")],
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: draft.id, number: draft.number, status: "DRAFT", date: "2026-02-02", description: "Corrected", reference: null, totals: { debit: "12.5000", credit: "12.5000", balanced: true } });
-    expect(res.body.lines.map((l: { accountCode: string; debit: string; credit: string; memo: string | null }) => `${l.accountCode} ${l.debit}/${l.credit} ${l.memo}`).sort()).toEqual(["1100 12.5000/0.0000 bank", "4000 0.0000/5.2500 null", "4000 0.0000/7.2500 null"]);
+    expect(res.body).toMatchObject({
+      id: draft.id,
+      number: draft.number,
+      status: "DRAFT",
+      date: "2026-02-02",
+      description: "Corrected",
+      reference: null,
+      totals: { debit: "12.5000", credit: "12.5000", balanced: true },
+    });
+    expect(
+      res.body.lines
+        .map((l: { accountCode: string; debit: string; credit: string; memo: string | null }) => `${l.accountCode} ${l.debit}/${l.credit} ${l.memo}`)
+        .sort(),
+    ).toEqual(["1100 12.5000/0.0000 bank", "4000 0.0000/5.2500 null", "4000 0.0000/7.2500 null"]);
     expect(await withTenantDb(a, (db) => db.journalLine.count({ where: { entryId: draft.id } }))).toBe(3);
-    expect((await audits(a, "journal.updated", draft.id)).map((x) => x.metadata)).toEqual([{ number: draft.number, changed: ["date", "description", "reference", "lines"] }]);
+    expect((await audits(a, "journal.updated", draft.id)).map((x) => x.metadata)).toEqual([
+      { number: draft.number, changed: ["date", "description", "reference", "lines"] },
+    ]);
 
     const partial = await patch(draft.id, { description: "Only the description" });
     expect(partial.body).toMatchObject({ description: "Only the description", date: "2026-02-02", totals: { debit: "12.5000" } });
@@ -107,13 +130,21 @@ describe("editing a draft", () => {
 
   it("with post: true, posts the edited draft in the same transaction; if it cannot be posted nothing is saved", async () => {
     const draft = await newEntry(asA(), "2026-02-03", [line(acct["1000"]!, "debit", "10"), line(acct["4000"]!, "credit", "10")], { reference: "EP-1" });
-    const unbalanced = await patch(draft.id, { description: "Edited then posted", lines: [line(acct["1000"]!, "debit", "10"), line(acct["4000"]!, "credit", "9")], post: true });
+    const unbalanced = await patch(draft.id, {
+      description: "Edited then posted",
+      lines: [line(acct["1000"]!, "debit", "10"), line(acct["4000"]!, "credit", "9")],
+      post: true,
+    });
     expect(unbalanced.status).toBe(422);
     const kept = await call(getEntry, "/x", at(draft.id, asA(), "GET"));
     expect(kept.body).toMatchObject({ status: "DRAFT", description: `Entry of 2026-02-03`, totals: { debit: "10.0000", credit: "10.0000" } });
     expect(await audits(a, "journal.updated", draft.id)).toEqual([]);
 
-    const posted = await patch(draft.id, { description: "Edited then posted", lines: [line(acct["1000"]!, "debit", "12"), line(acct["4000"]!, "credit", "12")], post: true });
+    const posted = await patch(draft.id, {
+      description: "Edited then posted",
+      lines: [line(acct["1000"]!, "debit", "12"), line(acct["4000"]!, "credit", "12")],
+      post: true,
+    });
     expect(posted.status).toBe(200);
     expect(posted.body).toMatchObject({ status: "POSTED", description: "Edited then posted", totals: { debit: "12.0000", credit: "12.0000", balanced: true } });
     expect((await audits(a, "journal.updated", draft.id)).length).toBe(1);
@@ -161,9 +192,17 @@ describe("deleting a draft", () => {
     const res = await remove(draft.id);
     expect(res.status).toBe(204);
     expect(res.body).toBeNull();
-    expect(await withTenantDb(a, async (db) => [await db.journalEntry.count({ where: { id: draft.id } }), await db.journalLine.count({ where: { entryId: draft.id } })])).toEqual([0, 0]);
+    expect(
+      await withTenantDb(a, async (db) => [
+        await db.journalEntry.count({ where: { id: draft.id } }),
+        await db.journalLine.count({ where: { entryId: draft.id } }),
+      ]),
+    ).toEqual([0, 0]);
     const [audit] = await audits(a, "journal.deleted", draft.id);
-    expect(audit).toMatchObject({ actorId: accountant.principal.id, metadata: { number: draft.number, description: "Entry of 2026-02-05", date: "2026-02-05", lines: 2 } });
+    expect(audit).toMatchObject({
+      actorId: accountant.principal.id,
+      metadata: { number: draft.number, description: "Entry of 2026-02-05", date: "2026-02-05", lines: 2 },
+    });
     expect((await remove(draft.id)).status).toBe(404);
   });
 
@@ -180,7 +219,12 @@ describe("reversing a posted entry", () => {
   it("posts the mirror entry, linked both ways; the affected accounts' trial balance returns to zero", async () => {
     const x = await call(createAccount, "/api/client/accounts", { ...asA(), body: { code: "1310", name: "Reversal asset", type: "ASSET" } });
     const y = await call(createAccount, "/api/client/accounts", { ...asA(), body: { code: "4310", name: "Reversal revenue", type: "REVENUE" } });
-    const original = await newEntry(asA(), "2026-02-10", [line(x.body.id, "debit", "123.45", "goods"), line(y.body.id, "credit", "100"), line(y.body.id, "credit", "23.45")], { post: true, reference: "INV-9" });
+    const original = await newEntry(
+      asA(),
+      "2026-02-10",
+      [line(x.body.id, "debit", "123.45", "goods"), line(y.body.id, "credit", "100"), line(y.body.id, "credit", "23.45")],
+      { post: true, reference: "INV-9" },
+    );
 
     const tooEarly = await reverse(original.id, { date: "2026-02-09" });
     expect(tooEarly.status).toBe(422);
@@ -200,17 +244,27 @@ describe("reversing a posted entry", () => {
       createdById: accountant.principal.id,
       totals: { debit: "123.4500", credit: "123.4500", balanced: true },
     });
-    expect(res.body.lines.map((l: { accountCode: string; debit: string; credit: string; memo: string | null }) => `${l.accountCode} ${l.debit}/${l.credit} ${l.memo}`).sort()).toEqual([
-      "1310 0.0000/123.4500 goods",
-      "4310 100.0000/0.0000 null",
-      "4310 23.4500/0.0000 null",
+    expect(
+      res.body.lines
+        .map((l: { accountCode: string; debit: string; credit: string; memo: string | null }) => `${l.accountCode} ${l.debit}/${l.credit} ${l.memo}`)
+        .sort(),
+    ).toEqual(["1310 0.0000/123.4500 goods", "4310 100.0000/0.0000 null", "4310 23.4500/0.0000 null"]);
+    expect((await call(getEntry, "/x", at(original.id, asA(viewer), "GET"))).body).toMatchObject({
+      status: "POSTED",
+      reversedById: res.body.id,
+      reversedByNumber: res.body.number,
+      reversalOfId: null,
+      reversalOfNumber: null,
+    });
+    expect((await audits(a, "journal.reversed", original.id)).map((e) => e.metadata)).toEqual([
+      { number: original.number, reversalId: res.body.id, reversalNumber: res.body.number, date: "2026-02-12" },
     ]);
-    expect((await call(getEntry, "/x", at(original.id, asA(viewer), "GET"))).body).toMatchObject({ status: "POSTED", reversedById: res.body.id, reversedByNumber: res.body.number, reversalOfId: null, reversalOfNumber: null });
-    expect((await audits(a, "journal.reversed", original.id)).map((e) => e.metadata)).toEqual([{ number: original.number, reversalId: res.body.id, reversalNumber: res.body.number, date: "2026-02-12" }]);
 
     const tb = async (asOf: string) => {
       const t = await call(trialBalance, "/x", { ...asA(viewer), query: { asOf } });
-      return t.body.accounts.filter((row: { code: string }) => ["1310", "4310"].includes(row.code)).map((row: { code: string; balance: string }) => `${row.code} ${row.balance}`);
+      return t.body.accounts
+        .filter((row: { code: string }) => ["1310", "4310"].includes(row.code))
+        .map((row: { code: string; balance: string }) => `${row.code} ${row.balance}`);
     };
     expect(await tb("2026-02-11")).toEqual(["1310 123.4500", "4310 -123.4500"]);
     expect(await tb("2026-02-12")).toEqual(["1310 0.0000", "4310 0.0000"]);
@@ -251,7 +305,12 @@ describe("reversing a posted entry", () => {
     expect(await audits(a, "journal.reversed", posted.id)).toHaveLength(1);
 
     // The database's own guard, whatever the service checks: a second row naming the same original.
-    const dup = await withTenantDb(a, (db) => db.journalEntry.create({ data: { date: new Date("2026-02-22T00:00:00Z"), description: "dup", status: "DRAFT", reversalOfId: posted.id } })).then(() => null, (e: unknown) => e);
+    const dup = await withTenantDb(a, (db) =>
+      db.journalEntry.create({ data: { date: new Date("2026-02-22T00:00:00Z"), description: "dup", status: "DRAFT", reversalOfId: posted.id } }),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isUniqueViolation(dup)).toBe(true);
   });
 });
@@ -322,7 +381,13 @@ describe("income statement and balance sheet", () => {
   it("defaults to 1 January … today (UTC); refuses from after to and bad dates (422)", async () => {
     const today = todayUtc();
     const res = await call(incomeStatement, "/x", asR());
-    expect(res.body).toEqual({ from: `${today.slice(0, 4)}-01-01`, to: today, revenue: { accounts: [], total: "0.0000" }, expenses: { accounts: [], total: "0.0000" }, netIncome: "0.0000" });
+    expect(res.body).toEqual({
+      from: `${today.slice(0, 4)}-01-01`,
+      to: today,
+      revenue: { accounts: [], total: "0.0000" },
+      expenses: { accounts: [], total: "0.0000" },
+      netIncome: "0.0000",
+    });
     expect((await call(incomeStatement, "/x", { ...asR(), query: { to: "2025-03-31" } })).body).toMatchObject({ from: "2025-01-01", netIncome: "2300.6000" });
     const reversed = await call(incomeStatement, "/x", { ...asR(), query: { from: "2025-03-31", to: "2025-01-01" } });
     expect(reversed.status).toBe(422);
@@ -348,9 +413,17 @@ describe("income statement and balance sheet", () => {
       balanced: true,
     });
     const may = await call(balanceSheet, "/x", { ...asR(), query: { asOf: "2025-05-31" } });
-    expect(may.body).toMatchObject({ equity: { currentEarnings: "2650.6000" }, totals: { assets: "13150.6500", liabilitiesAndEquity: "13150.6500" }, balanced: true });
+    expect(may.body).toMatchObject({
+      equity: { currentEarnings: "2650.6000" },
+      totals: { assets: "13150.6500", liabilitiesAndEquity: "13150.6500" },
+      balanced: true,
+    });
     const before = await call(balanceSheet, "/x", { ...asR(), query: { asOf: "2024-12-31" } });
-    expect(before.body).toMatchObject({ assets: { total: "-50.0000" }, equity: { accounts: [], currentEarnings: "-50.0000", total: "-50.0000" }, balanced: true });
+    expect(before.body).toMatchObject({
+      assets: { total: "-50.0000" },
+      equity: { accounts: [], currentEarnings: "-50.0000", total: "-50.0000" },
+      balanced: true,
+    });
   });
 
   it("balances after random postings and voids; current earnings equal the net income of everything up to asOf", async () => {

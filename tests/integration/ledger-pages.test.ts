@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccountCore, createDefaultAccountsCore, createEntryCore, deleteEntryCore, postEntryCore, reverseEntryCore, updateAccountCore, updateEntryCore, voidEntryCore } from "@/app/t/[tenant]/ledger/action-cores";
+import {
+  createAccountCore,
+  createDefaultAccountsCore,
+  createEntryCore,
+  deleteEntryCore,
+  postEntryCore,
+  reverseEntryCore,
+  updateAccountCore,
+  updateEntryCore,
+  voidEntryCore,
+} from "@/app/t/[tenant]/ledger/action-cores";
 import { ledgerPage } from "@/app/t/[tenant]/ledger/ledger-page";
 import { issueToken } from "@/lib/auth/tokens";
 import { listAccounts } from "@/lib/modules/ledger/list-accounts";
@@ -76,8 +86,18 @@ describe("ledger actions, as the pages call them", () => {
       { accountId: id("4000"), credit },
     ];
     const unbalanced = await createEntryCore(h(sessions.owner), { date: "2026-02-01", description: "Sale", lines: lines("100"), post: true });
-    expect(unbalanced.ok ? null : { status: unbalanced.problem.status, paths: unbalanced.problem.errors?.map((e) => e.path) }).toEqual({ status: 422, paths: ["lines"] });
-    const numbers = await createEntryCore(h(sessions.owner), { date: "2026-02-01", description: "Sale", lines: [{ accountId: id("1000"), debit: 100 }, { accountId: id("4000"), credit: "100" }] });
+    expect(unbalanced.ok ? null : { status: unbalanced.problem.status, paths: unbalanced.problem.errors?.map((e) => e.path) }).toEqual({
+      status: 422,
+      paths: ["lines"],
+    });
+    const numbers = await createEntryCore(h(sessions.owner), {
+      date: "2026-02-01",
+      description: "Sale",
+      lines: [
+        { accountId: id("1000"), debit: 100 },
+        { accountId: id("4000"), credit: "100" },
+      ],
+    });
     expect(numbers.ok ? null : numbers.problem.errors?.map((e) => e.path)).toEqual(["lines.0.debit"]); // money as numbers is refused
 
     const draft = await createEntryCore(h(sessions.owner), { date: "2026-02-01", description: "Sale", lines: lines("100.10") });
@@ -98,7 +118,15 @@ describe("draft edit and delete, reversal, account (de)activation, as the pages 
     id = (code) => accounts.find((a) => a.code === code)!.id;
   });
   const draft = async (description: string, amount: string, [dr, cr]: [string, string] = ["1000", "4000"], post = false) => {
-    const r = await createEntryCore(h(sessions.owner), { date: "2026-04-01", description, lines: [{ accountId: id(dr), debit: amount }, { accountId: id(cr), credit: amount }], post });
+    const r = await createEntryCore(h(sessions.owner), {
+      date: "2026-04-01",
+      description,
+      lines: [
+        { accountId: id(dr), debit: amount },
+        { accountId: id(cr), credit: amount },
+      ],
+      post,
+    });
     if (!r.ok) throw new Error(r.problem.detail);
     return r.data;
   };
@@ -126,7 +154,10 @@ describe("draft edit and delete, reversal, account (de)activation, as the pages 
         [id("1000"), "0.0000", "75.5000", null],
       ],
     });
-    expect(await updateEntryCore(h(sessions.owner), { id: entry.id, reference: null })).toMatchObject({ ok: true, data: { reference: null, description: "Office chairs" } });
+    expect(await updateEntryCore(h(sessions.owner), { id: entry.id, reference: null })).toMatchObject({
+      ok: true,
+      data: { reference: null, description: "Office chairs" },
+    });
     expect(await updateEntryCore(h(sessions.viewer), { id: entry.id, description: "Viewer's" })).toMatchObject({ ok: false, problem: { status: 403 } });
     const oneLine = await updateEntryCore(h(sessions.owner), { id: entry.id, lines: [{ accountId: id("6000"), debit: "1" }] });
     expect(oneLine.ok ? null : oneLine.problem.errors?.map((e) => e.path)).toEqual(["lines"]);
@@ -174,8 +205,18 @@ describe("draft edit and delete, reversal, account (de)activation, as the pages 
   it("deactivates an account (new lines on it → 422) and activates it again; a viewer → 403; isActive not a boolean → 422", async () => {
     const off = await updateAccountCore(h(sessions.owner), { id: id("5000"), isActive: false });
     expect(off).toMatchObject({ ok: true, data: { code: "5000", isActive: false } });
-    const refused = await createEntryCore(h(sessions.owner), { date: "2026-04-01", description: "COGS", lines: [{ accountId: id("5000"), debit: "5" }, { accountId: id("1000"), credit: "5" }] });
-    expect(refused.ok ? null : { status: refused.problem.status, paths: refused.problem.errors?.map((e) => e.path) }).toEqual({ status: 422, paths: ["lines.0.accountId"] });
+    const refused = await createEntryCore(h(sessions.owner), {
+      date: "2026-04-01",
+      description: "COGS",
+      lines: [
+        { accountId: id("5000"), debit: "5" },
+        { accountId: id("1000"), credit: "5" },
+      ],
+    });
+    expect(refused.ok ? null : { status: refused.problem.status, paths: refused.problem.errors?.map((e) => e.path) }).toEqual({
+      status: 422,
+      paths: ["lines.0.accountId"],
+    });
     expect(await updateAccountCore(h(sessions.viewer), { id: id("5000"), isActive: true })).toMatchObject({ ok: false, problem: { status: 403 } });
     expect(await updateAccountCore(h(sessions.owner), { id: id("5000"), isActive: "yes" })).toMatchObject({ ok: false, problem: { status: 422 } });
     expect(await updateAccountCore(h(sessions.owner), { id: id("5000"), isActive: true })).toMatchObject({ ok: true, data: { isActive: true } });

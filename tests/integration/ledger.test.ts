@@ -52,7 +52,11 @@ async function countEntries(tenant: TenantRecord): Promise<{ entries: number; li
 async function tb(asOf: string) {
   const r = await call(trialBalance, "/api/client/reports/trial-balance", { ...asA(viewer), query: { asOf } });
   expect(r.status).toBe(200);
-  return r.body as { asOf: string; accounts: { code: string; debit: string; credit: string; balance: string }[]; totals: { debit: string; credit: string; balanced: boolean } };
+  return r.body as {
+    asOf: string;
+    accounts: { code: string; debit: string; credit: string; balance: string }[];
+    totals: { debit: string; credit: string; balanced: boolean };
+  };
 }
 
 describe("chart of accounts", () => {
@@ -69,15 +73,24 @@ describe("chart of accounts", () => {
   });
 
   it("creates an account under a parent of the same type; duplicate code → 409; bad parent → 422", async () => {
-    const r = await call(createAccount, "/api/client/accounts", { ...asA(accountant), body: { code: "1010", name: "Petty cash", type: "ASSET", parentId: acct["1000"] } });
+    const r = await call(createAccount, "/api/client/accounts", {
+      ...asA(accountant),
+      body: { code: "1010", name: "Petty cash", type: "ASSET", parentId: acct["1000"] },
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ code: "1010", name: "Petty cash", type: "ASSET", parentId: acct["1000"], isActive: true });
     acct["1010"] = r.body.id;
     expect((await call(createAccount, "/api/client/accounts", { ...asA(accountant), body: { code: "1010", name: "Again", type: "ASSET" } })).status).toBe(409);
-    const wrongType = await call(createAccount, "/api/client/accounts", { ...asA(accountant), body: { code: "1020", name: "X", type: "LIABILITY", parentId: acct["1000"] } });
+    const wrongType = await call(createAccount, "/api/client/accounts", {
+      ...asA(accountant),
+      body: { code: "1020", name: "X", type: "LIABILITY", parentId: acct["1000"] },
+    });
     expect(wrongType.status).toBe(422);
     expect(wrongType.body.detail).toMatch(/same type/);
-    const noParent = await call(createAccount, "/api/client/accounts", { ...asA(accountant), body: { code: "1030", name: "X", type: "ASSET", parentId: "00000000-0000-4000-8000-000000000000" } });
+    const noParent = await call(createAccount, "/api/client/accounts", {
+      ...asA(accountant),
+      body: { code: "1030", name: "X", type: "ASSET", parentId: "00000000-0000-4000-8000-000000000000" },
+    });
     expect(noParent.status).toBe(422);
     expect((await call(createAccount, "/api/client/accounts", { ...asA(accountant), body: { code: "1040", name: "X", type: "CASH" } })).status).toBe(422);
   });
@@ -90,7 +103,13 @@ describe("journal", () => {
       body: entry("2026-01-10", [line("1000", "debit", "1500.25", "till"), line("4000", "credit", "1500.25")], { reference: "INV-1", post: true }),
     });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ status: "POSTED", date: "2026-01-10", reference: "INV-1", createdById: accountant.principal.id, totals: { debit: "1500.2500", credit: "1500.2500", balanced: true } });
+    expect(r.body).toMatchObject({
+      status: "POSTED",
+      date: "2026-01-10",
+      reference: "INV-1",
+      createdById: accountant.principal.id,
+      totals: { debit: "1500.2500", credit: "1500.2500", balanced: true },
+    });
     expect(r.body.lines).toHaveLength(2);
     expect(r.body.postedAt).not.toBeNull();
     const audit = await withTenantDb(a, (db) => db.auditLog.findFirst({ where: { action: "journal.created_posted", targetId: r.body.id } }));
@@ -99,7 +118,10 @@ describe("journal", () => {
 
   it("refuses an unbalanced entry to post with 422 and writes nothing", async () => {
     const before = await countEntries(a);
-    const r = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-11", [line("1000", "debit", "100"), line("4000", "credit", "99.99")], { post: true }) });
+    const r = await call(createEntry, "/api/client/transactions", {
+      ...asA(accountant),
+      body: entry("2026-01-11", [line("1000", "debit", "100"), line("4000", "credit", "99.99")], { post: true }),
+    });
     expect(r.status).toBe(422);
     expect(r.body.detail).toMatch(/does not balance.*100\.0000.*99\.9900/);
     expect(await countEntries(a)).toEqual(before);
@@ -123,7 +145,9 @@ describe("journal", () => {
       body: entry("2026-01-12", [line("1200", "debit", "999999999999999.9999"), line("3000", "credit", "999999999999999.9999")]),
     });
     expect(big.status).toBe(201);
-    expect(big.body.lines.map((l: { debit: string; credit: string }) => l.debit + "/" + l.credit)).toEqual(expect.arrayContaining(["999999999999999.9999/0.0000", "0.0000/999999999999999.9999"]));
+    expect(big.body.lines.map((l: { debit: string; credit: string }) => l.debit + "/" + l.credit)).toEqual(
+      expect.arrayContaining(["999999999999999.9999/0.0000", "0.0000/999999999999999.9999"]),
+    );
   });
 
   it("validates lines: amounts as strings, exactly one side, at least two lines, known active accounts", async () => {
@@ -145,21 +169,30 @@ describe("journal", () => {
     const deactivated = await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: closed.body.id }, body: { isActive: false } });
     expect(deactivated.status).toBe(200);
     expect(deactivated.body).toMatchObject({ code: "1999", isActive: false });
-    const r = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-13", [{ accountId: closed.body.id, debit: "1" }, line("4000", "credit", "1")]) });
+    const r = await call(createEntry, "/api/client/transactions", {
+      ...asA(accountant),
+      body: entry("2026-01-13", [{ accountId: closed.body.id, debit: "1" }, line("4000", "credit", "1")]),
+    });
     expect(r.status).toBe(422);
     expect(r.body.errors).toEqual([{ path: "lines.0.accountId", message: "the account is inactive" }]);
     expect(await countEntries(a)).toEqual(before);
   });
 
   it("a draft may be unbalanced; posting it is refused (422) until it is a balanced draft; 409 on a second post", async () => {
-    const draft = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-14", [line("1000", "debit", "5"), line("4000", "credit", "4")]) });
+    const draft = await call(createEntry, "/api/client/transactions", {
+      ...asA(accountant),
+      body: entry("2026-01-14", [line("1000", "debit", "5"), line("4000", "credit", "4")]),
+    });
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ status: "DRAFT", postedAt: null, totals: { balanced: false } });
     const refused = await call(postEntry, "/x", { ...asA(accountant), method: "POST", params: { id: draft.body.id } });
     expect(refused.status).toBe(422);
     expect(await withTenantDb(a, (db) => db.journalEntry.findUnique({ where: { id: draft.body.id }, select: { status: true } }))).toEqual({ status: "DRAFT" });
 
-    const good = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-14", [line("1000", "debit", "7"), line("4000", "credit", "7")]) });
+    const good = await call(createEntry, "/api/client/transactions", {
+      ...asA(accountant),
+      body: entry("2026-01-14", [line("1000", "debit", "7"), line("4000", "credit", "7")]),
+    });
     const posted = await call(postEntry, "/x", { ...asA(accountant), method: "POST", params: { id: good.body.id } });
     expect(posted.status).toBe(200);
     expect(posted.body.status).toBe("POSTED");
@@ -172,26 +205,46 @@ describe("journal", () => {
     const before = await countEntries(a);
     const attempt = withTenantDb(a, (db) =>
       db.$transaction(async (tx) => {
-        const [e] = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "JournalEntry" ("id", "date", "description", "status") VALUES (gen_random_uuid(), DATE '2026-01-15', 'sneaky', 'POSTED') RETURNING "id"::text`;
+        const [e] = await tx.$queryRaw<
+          { id: string }[]
+        >`INSERT INTO "JournalEntry" ("id", "date", "description", "status") VALUES (gen_random_uuid(), DATE '2026-01-15', 'sneaky', 'POSTED') RETURNING "id"::text`;
         await tx.$executeRaw`INSERT INTO "JournalLine" ("id", "entryId", "accountId", "debit", "credit") VALUES (gen_random_uuid(), ${e!.id}::uuid, ${acct["1000"]}::uuid, 10, 0)`;
         await tx.$executeRaw`INSERT INTO "JournalLine" ("id", "entryId", "accountId", "debit", "credit") VALUES (gen_random_uuid(), ${e!.id}::uuid, ${acct["4000"]}::uuid, 0, 9)`;
         // Each statement succeeded: the check runs at COMMIT.
       }),
     );
-    const err = await attempt.then(() => null, (e: unknown) => e);
+    const err = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).not.toBeNull();
     expect(isCheckViolation(err)).toBe(true);
     expect(await countEntries(a)).toEqual(before);
     // The mapping the services use turns exactly this error into a 422.
-    const mapped = await withLedgerGuards(() => Promise.reject(err)).then(() => null, (e: unknown) => e);
+    const mapped = await withLedgerGuards(() => Promise.reject(err)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(mapped).toBeInstanceOf(AppError);
     expect((mapped as AppError).status).toBe(422);
 
     // Changing or deleting a posted entry's line so it no longer balances is refused the same way.
-    const posted = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-15", [line("1000", "debit", "3"), line("4000", "credit", "3")], { post: true }) });
-    const tamper = await withTenantDb(a, (db) => db.$executeRaw`UPDATE "JournalLine" SET "credit" = 2 WHERE "entryId" = ${posted.body.id}::uuid AND "credit" > 0`).then(() => null, (e: unknown) => e);
+    const posted = await call(createEntry, "/api/client/transactions", {
+      ...asA(accountant),
+      body: entry("2026-01-15", [line("1000", "debit", "3"), line("4000", "credit", "3")], { post: true }),
+    });
+    const tamper = await withTenantDb(
+      a,
+      (db) => db.$executeRaw`UPDATE "JournalLine" SET "credit" = 2 WHERE "entryId" = ${posted.body.id}::uuid AND "credit" > 0`,
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isCheckViolation(tamper)).toBe(true);
-    const removed = await withTenantDb(a, (db) => db.$executeRaw`DELETE FROM "JournalLine" WHERE "entryId" = ${posted.body.id}::uuid AND "credit" > 0`).then(() => null, (e: unknown) => e);
+    const removed = await withTenantDb(a, (db) => db.$executeRaw`DELETE FROM "JournalLine" WHERE "entryId" = ${posted.body.id}::uuid AND "credit" > 0`).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isCheckViolation(removed)).toBe(true);
     expect(await withTenantDb(a, (db) => db.journalLine.count({ where: { entryId: posted.body.id } }))).toBe(2);
   });
@@ -204,7 +257,10 @@ describe("trial balance", () => {
     expect(t0.totals.debit).toBe(t0.totals.credit);
     const cash0 = t0.accounts.find((x) => x.code === "1000");
 
-    const e = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-03-01", [line("1000", "debit", "250.5"), line("3000", "credit", "250.5")], { post: true }) });
+    const e = await call(createEntry, "/api/client/transactions", {
+      ...asA(accountant),
+      body: entry("2026-03-01", [line("1000", "debit", "250.5"), line("3000", "credit", "250.5")], { post: true }),
+    });
     const t1 = await tb("2026-03-31");
     const cash1 = t1.accounts.find((x) => x.code === "1000")!;
     expect(cash1.debit).toBe((Number(cash0!.debit) + 250.5).toFixed(4));
@@ -235,7 +291,10 @@ describe("listing", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const r: { status: number; body: { entries: { id: string; date: string; number: number; lines: unknown[]; totals: unknown }[]; nextCursor: string | null } } = await call(listEntries, "/api/client/transactions", {
+      const r: {
+        status: number;
+        body: { entries: { id: string; date: string; number: number; lines: unknown[]; totals: unknown }[]; nextCursor: string | null };
+      } = await call(listEntries, "/api/client/transactions", {
         ...asA(viewer),
         query: { limit: "3", ...(cursor ? { cursor } : {}) },
       });
@@ -271,7 +330,14 @@ describe("permissions and tenancy", () => {
     const before = await countEntries(a);
     expect((await call(createAccount, "/api/client/accounts", { ...asA(viewer), body: { code: "7000", name: "X", type: "EXPENSE" } })).status).toBe(403);
     expect((await call(createDefaults, "/api/client/accounts/defaults", { ...asA(viewer), method: "POST" })).status).toBe(403);
-    expect((await call(createEntry, "/api/client/transactions", { ...asA(viewer), body: entry("2026-01-20", [line("1000", "debit", "1"), line("4000", "credit", "1")], { post: true }) })).status).toBe(403);
+    expect(
+      (
+        await call(createEntry, "/api/client/transactions", {
+          ...asA(viewer),
+          body: entry("2026-01-20", [line("1000", "debit", "1"), line("4000", "credit", "1")], { post: true }),
+        })
+      ).status,
+    ).toBe(403);
     const some = (await call(listEntries, "/api/client/transactions", asA(viewer))).body.entries[0];
     expect((await call(voidEntry, "/x", { ...asA(viewer), method: "POST", params: { id: some.id } })).status).toBe(403);
     expect(await countEntries(a)).toEqual(before);
@@ -298,7 +364,10 @@ describe("account changes", () => {
     const renamed = await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: acc.body.id }, body: { name: "Travel and lodging" } });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ code: "6100", name: "Travel and lodging", type: "EXPENSE", isActive: true });
-    const draft = await call(createEntry, "/api/client/transactions", { ...asA(accountant), body: entry("2026-01-25", [{ accountId: acc.body.id, debit: "40" }, line("1000", "credit", "40")]) });
+    const draft = await call(createEntry, "/api/client/transactions", {
+      ...asA(accountant),
+      body: entry("2026-01-25", [{ accountId: acc.body.id, debit: "40" }, line("1000", "credit", "40")]),
+    });
     expect(draft.status).toBe(201);
     await call(updateAccount, "/x", { ...asA(accountant), method: "PATCH", params: { id: acc.body.id }, body: { isActive: false } });
     const refused = await call(postEntry, "/x", { ...asA(accountant), method: "POST", params: { id: draft.body.id } });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "@/tests/helpers/pg-server";
 import { connectTestRedis, TEST_REDIS_URL } from "@/tests/helpers/redis";
 
-
 // With REDIS_URL set, sign-in failure counters live in Redis through
 // @upstash/ratelimit (shared by every app instance): the real route, the real
 // redis-server on 127.0.0.1:6379 (Debian's 7.0). REDIS_URL is set before
@@ -44,7 +43,8 @@ describe.skipIf(!redis)("sign-in limits with REDIS_URL", () => {
     const { call } = await import("@/tests/helpers/http");
     const { UpstashRedisStore, connectLimitRedis, defaultStore, setDefaultStore } = await import("@/lib/ratelimit");
     expect(defaultStore()).toBeInstanceOf(UpstashRedisStore);
-    const login = (pw: string, from: string) => call(POST, "/api/enterprise/auth/login", { body: { email, password: pw }, headers: { "x-forwarded-for": from } });
+    const login = (pw: string, from: string) =>
+      call(POST, "/api/enterprise/auth/login", { body: { email, password: pw }, headers: { "x-forwarded-for": from } });
 
     // Not across a window boundary, where the sliding window would start to forget these failures.
     const into = Date.now() % (15 * 60_000);

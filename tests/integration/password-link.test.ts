@@ -24,11 +24,15 @@ let t: TenantRecord;
 let other: TenantRecord;
 let owner: TestUser;
 let n = 0;
-const host = (x: TenantRecord) => new Headers({ host: `${x.slug}.localhost:3000`, origin: `http://${x.slug}.localhost:3000`, "x-bisman-tenant": x.slug, "x-forwarded-for": `10.83.0.${++n}` });
-const issue = (actor: TestUser, id: string) => call(passwordLink, `/api/client/users/${id}/password-link`, { method: "POST", token: actor.token, headers: tenantHeaders(t), params: { id } });
+const host = (x: TenantRecord) =>
+  new Headers({ host: `${x.slug}.localhost:3000`, origin: `http://${x.slug}.localhost:3000`, "x-bisman-tenant": x.slug, "x-forwarded-for": `10.83.0.${++n}` });
+const issue = (actor: TestUser, id: string) =>
+  call(passwordLink, `/api/client/users/${id}/password-link`, { method: "POST", token: actor.token, headers: tenantHeaders(t), params: { id } });
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
-const use = (link: string, password: string, on: TenantRecord = t) => setInitialPasswordCore(host(on), { token: tokenOf(link), password, confirmPassword: password });
-const login = (email: string, password: string) => call(clientLogin, "/x", { host: `${t.slug}.localhost:3000`, headers: { "x-forwarded-for": `10.84.0.${++n}` }, body: { email, password } });
+const use = (link: string, password: string, on: TenantRecord = t) =>
+  setInitialPasswordCore(host(on), { token: tokenOf(link), password, confirmPassword: password });
+const login = (email: string, password: string) =>
+  call(clientLogin, "/x", { host: `${t.slug}.localhost:3000`, headers: { "x-forwarded-for": `10.84.0.${++n}` }, body: { email, password } });
 const spent = (r: Awaited<ReturnType<typeof use>>) => (r.ok ? "used" : r.problem.detail);
 
 beforeAll(async () => {
@@ -48,7 +52,9 @@ describe("a reset link", () => {
   it("replaces a forgotten password once, ends earlier sessions, and is audited without the link", async () => {
     const email = `pat@${t.slug}.test`;
     const id = await userWithPassword(email, "forgotten-password-1");
-    const before = (await issueToken({ kind: "client-user", id, email, name: "Pat Forgetful", tenantId: t.id, tenantSlug: t.slug }, { now: Date.now() - 2_000 })).token;
+    const before = (
+      await issueToken({ kind: "client-user", id, email, name: "Pat Forgetful", tenantId: t.id, tenantSlug: t.slug }, { now: Date.now() - 2_000 })
+    ).token;
     expect((await call(listAccounts, "/x", { token: before, headers: tenantHeaders(t) })).status).toBe(403); // signed in (no ledger role), not refused
 
     const r = await issue(owner, id);
@@ -66,7 +72,9 @@ describe("a reset link", () => {
     expect(await findSetupInvitation(t, tokenOf(r.body.link))).toBeNull();
     expect((await call(listAccounts, "/x", { token: before, headers: tenantHeaders(t) })).status).toBe(401); // the earlier session ended
 
-    const audit = await withTenantDb(t, (db) => db.auditLog.findMany({ where: { targetId: id, action: { in: ["user.password_link_issued", "user.password_set"] } }, orderBy: { id: "asc" } }));
+    const audit = await withTenantDb(t, (db) =>
+      db.auditLog.findMany({ where: { targetId: id, action: { in: ["user.password_link_issued", "user.password_set"] } }, orderBy: { id: "asc" } }),
+    );
     expect(audit.map((a) => [a.action, a.metadata])).toEqual([
       ["user.password_link_issued", { email, kind: "reset" }],
       ["user.password_set", { via: "reset-link" }],
@@ -97,7 +105,11 @@ describe("a setup link from the users page", () => {
 
 describe("who may issue one", () => {
   it("only someone holding every permission the user has, and only for an active user", async () => {
-    const role = await call(createRole, "/x", { token: owner.token, headers: tenantHeaders(t), body: { name: "Helpdesk", permissions: ["core:users:read", "core:users:write"] } });
+    const role = await call(createRole, "/x", {
+      token: owner.token,
+      headers: tenantHeaders(t),
+      body: { name: "Helpdesk", permissions: ["core:users:read", "core:users:write"] },
+    });
     expect(role.status).toBe(201);
     const helpdesk = await makeUser(t, ["Helpdesk"]);
     const accountant = await makeUser(t, ["Accountant"]);
@@ -106,7 +118,13 @@ describe("who may issue one", () => {
     const viewerless = await makeUser(t, []);
     expect((await issue(helpdesk, viewerless.principal.id)).status).toBe(201);
 
-    await call(updateUser, "/x", { method: "PATCH", token: owner.token, headers: tenantHeaders(t), params: { id: accountant.principal.id }, body: { isActive: false } });
+    await call(updateUser, "/x", {
+      method: "PATCH",
+      token: owner.token,
+      headers: tenantHeaders(t),
+      params: { id: accountant.principal.id },
+      body: { isActive: false },
+    });
     expect((await issue(owner, accountant.principal.id)).status).toBe(409);
   });
 });
@@ -114,7 +132,12 @@ describe("who may issue one", () => {
 describe("the users page's action", () => {
   it("issues the same link through the service, as the browser's session calls it", async () => {
     const session = (await issueToken(owner.principal, { use: "session" })).token;
-    const h = new Headers({ host: `${t.slug}.localhost:3000`, origin: `http://${t.slug}.localhost:3000`, "x-bisman-tenant": t.slug, cookie: `bisman.session=${session}` });
+    const h = new Headers({
+      host: `${t.slug}.localhost:3000`,
+      origin: `http://${t.slug}.localhost:3000`,
+      "x-bisman-tenant": t.slug,
+      cookie: `bisman.session=${session}`,
+    });
     const u = await makeUser(t, ["Viewer"]);
     const r = await issuePasswordLinkCore(h, { id: u.principal.id });
     expect(r.ok ? { kind: r.data.kind, email: r.data.email } : r.problem).toEqual({ kind: "setup", email: u.principal.email });

@@ -56,8 +56,12 @@ async function reconcileUntilSettled(): Promise<ReconcileReport> {
 async function invariants(): Promise<void> {
   const rows = await enterpriseDb().client.findMany();
   const marker = ownerMarker(process.env.DATABASE_URL!);
-  const dbs = (await adminQuery(adminUrl, "SELECT datname AS n FROM pg_database WHERE shobj_description(oid, 'pg_database') = $1", [marker])).rows.map((r) => r.n as string);
-  const roles = (await adminQuery(adminUrl, "SELECT rolname AS n FROM pg_roles WHERE shobj_description(oid, 'pg_authid') = $1", [marker])).rows.map((r) => r.n as string);
+  const dbs = (await adminQuery(adminUrl, "SELECT datname AS n FROM pg_database WHERE shobj_description(oid, 'pg_database') = $1", [marker])).rows.map(
+    (r) => r.n as string,
+  );
+  const roles = (await adminQuery(adminUrl, "SELECT rolname AS n FROM pg_roles WHERE shobj_description(oid, 'pg_authid') = $1", [marker])).rows.map(
+    (r) => r.n as string,
+  );
   const allDbs = new Set((await adminQuery(adminUrl, "SELECT datname AS n FROM pg_database")).rows.map((r) => r.n as string));
   for (const r of rows) {
     expect(r.status, `client ${r.slug}`).not.toBe("PROVISIONING");
@@ -67,8 +71,14 @@ async function invariants(): Promise<void> {
     }
   }
   const live = new Set(rows.filter((r) => r.status === "ACTIVE").map((r) => r.dbName));
-  expect(dbs.filter((d) => !live.has(d)), "orphan databases").toEqual([]);
-  expect(roles.filter((d) => !live.has(d)), "orphan roles").toEqual([]);
+  expect(
+    dbs.filter((d) => !live.has(d)),
+    "orphan databases",
+  ).toEqual([]);
+  expect(
+    roles.filter((d) => !live.has(d)),
+    "orphan roles",
+  ).toEqual([]);
 }
 
 describe("crash matrix: SIGKILL after each provisioning step, then reconcile", () => {

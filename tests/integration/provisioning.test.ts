@@ -68,7 +68,12 @@ describe("provisioning", () => {
     const owner = await adminQuery(adminUrl, "SELECT pg_get_userbyid(datdba) AS owner, datacl::text[] AS acl FROM pg_database WHERE datname = $1", [t.dbName]);
     expect(owner.rows[0]!.owner).not.toBe(t.dbName);
     expect((owner.rows[0]!.acl as string[]).some((a) => a.startsWith("="))).toBe(false);
-    const owned = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = $1)", [t.dbName], t.dbName);
+    const owned = await adminQuery(
+      adminUrl,
+      "SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = $1)",
+      [t.dbName],
+      t.dbName,
+    );
     expect(owned.rows[0]!.n).toBe(0);
 
     // Through the factory (as the tenant role): seeded roles and the owner; DML works, DDL does not.
@@ -78,8 +83,14 @@ describe("provisioning", () => {
       const roles = await db.role.findMany({ where: { isSystem: true }, orderBy: { name: "asc" } });
       const admin = await db.user.findUniqueOrThrow({ where: { email: t.adminEmail }, include: { roles: { include: { role: true } } } });
       await db.account.create({ data: { code: "1000", name: "Cash", type: "ASSET" } });
-      const ddl = await db.$executeRawUnsafe(`CREATE TABLE "x" (id int)`).then(() => "ok", (e: { meta?: { code?: string }; code?: string }) => e.meta?.code ?? e.code ?? "denied");
-      const history = await db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations"`).then(() => "ok", () => "denied");
+      const ddl = await db.$executeRawUnsafe(`CREATE TABLE "x" (id int)`).then(
+        () => "ok",
+        (e: { meta?: { code?: string }; code?: string }) => e.meta?.code ?? e.code ?? "denied",
+      );
+      const history = await db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations"`).then(
+        () => "ok",
+        () => "denied",
+      );
       return { roles: roles.map((r) => r.name), adminRoles: admin.roles.map((r) => r.role.name), hasHash: admin.passwordHash !== null, ddl, history };
     });
     expect(seen.roles).toEqual(["Accountant", "Admin", "Owner", "Viewer"]);
@@ -95,7 +106,22 @@ describe("provisioning", () => {
 
   it("answers 422 for bad slugs before any SQL runs", async () => {
     const before = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'client\\_%'");
-    for (const slug of ["ab", "Acme", "1acme", "acme--corp", "acme-", "admin", "www", "postgres", "template1", "t", "a".repeat(41), "acme_corp", "acme corp", "12345678-1234-1234-1234-123456789abc"]) {
+    for (const slug of [
+      "ab",
+      "Acme",
+      "1acme",
+      "acme--corp",
+      "acme-",
+      "admin",
+      "www",
+      "postgres",
+      "template1",
+      "t",
+      "a".repeat(41),
+      "acme_corp",
+      "acme corp",
+      "12345678-1234-1234-1234-123456789abc",
+    ]) {
       await expectAppError(createClient({ name: "Acme", slug, adminEmail: "a@acme.test" }, system), "validation_failed");
     }
     await expectAppError(createClient({ name: "A", adminEmail: "a@acme.test" }, system), "validation_failed");
@@ -108,7 +134,12 @@ describe("provisioning", () => {
   it("derives the slug from the name and refuses a duplicate with 409", async () => {
     const name = `Acme ${randomSlug("")} Corp.`;
     const { body } = await createClient({ name, adminEmail: "owner@acme.test", adminPassword: "correct horse battery" }, system);
-    expect(body.slug).toBe(name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-+$/, ""));
+    expect(body.slug).toBe(
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/-+$/, ""),
+    );
     await expectAppError(createClient({ name: "Other", slug: body.slug, adminEmail: "x@acme.test" }, system), "conflict");
   });
 
@@ -122,7 +153,9 @@ describe("provisioning", () => {
     expect(ok).toHaveLength(1);
     expect(conflicts).toHaveLength(49);
     expect(await enterpriseDb().client.count({ where: { slug } })).toBe(1);
-    const dbs = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_database WHERE datname = $1", [(ok[0] as PromiseFulfilledResult<{ body: { dbName: string } }>).value.body.dbName]);
+    const dbs = await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_database WHERE datname = $1", [
+      (ok[0] as PromiseFulfilledResult<{ body: { dbName: string } }>).value.body.dbName,
+    ]);
     expect(dbs.rows[0]!.n).toBe(1);
   });
 
@@ -182,7 +215,11 @@ describe("provisioning", () => {
     expect(row.status).toBe("FAILED");
     expect(row.failureReason).toMatch(/database/);
     expect(row.encryptedUri).toBeNull();
-    const left = await adminQuery(adminUrl, "SELECT (SELECT count(*) FROM pg_database WHERE datname = $1)::int + (SELECT count(*) FROM pg_roles WHERE rolname = $1)::int AS n", [row.dbName]);
+    const left = await adminQuery(
+      adminUrl,
+      "SELECT (SELECT count(*) FROM pg_database WHERE datname = $1)::int + (SELECT count(*) FROM pg_roles WHERE rolname = $1)::int AS n",
+      [row.dbName],
+    );
     expect(left.rows[0]!.n).toBe(0);
     const { body } = await createClient({ name: "Fail again", slug, adminEmail: "a@fail.test", adminPassword: "correct horse battery" }, system);
     expect(body.status).toBe("ACTIVE");
@@ -204,7 +241,9 @@ describe("provisioning", () => {
     const uri = await runtimeUriOf(t.id);
     const password = decodeURIComponent(new URL(uri).password);
     const enterpriseName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    const tables = (await adminQuery(adminUrl, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`, [], enterpriseName)).rows.map((r) => r.tablename as string);
+    const tables = (await adminQuery(adminUrl, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`, [], enterpriseName)).rows.map(
+      (r) => r.tablename as string,
+    );
     let dump = "";
     for (const table of tables) {
       const rows = await adminQuery(adminUrl, `SELECT row_to_json(x)::text AS j FROM "${table}" x`, [], enterpriseName);

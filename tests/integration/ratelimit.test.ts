@@ -163,7 +163,10 @@ describe("Redis unavailable: fail closed (503, logged without secrets)", () => {
       const s = new UpstashRedisStore(client, run);
       const l = s.limiter("login-fail", 5, 60_000);
       for (const attempt of [() => l.check("k"), () => l.hit("k"), () => l.reset("k"), () => s.isMarked("x"), () => s.mark("x", 1000)]) {
-        const err = await attempt().then(() => undefined, (e: unknown) => e);
+        const err = await attempt().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(AppError);
         expect(err).toMatchObject({ code: "unavailable", extra: { headers: { "retry-after": "5" } } });
         expect((err as AppError).status).toBe(503);

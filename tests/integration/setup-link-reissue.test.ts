@@ -33,9 +33,11 @@ beforeAll(async () => {
 });
 afterAll(() => destroyTenants());
 
-const reissueFor = (id: string, query?: Record<string, string>) => call(reissue, `/api/enterprise/clients/${id}/setup-link`, { method: "POST", token: admin, params: { id }, query });
+const reissueFor = (id: string, query?: Record<string, string>) =>
+  call(reissue, `/api/enterprise/clients/${id}/setup-link`, { method: "POST", token: admin, params: { id }, query });
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
-const onHost = (t: TenantRecord) => new Headers({ host: `${t.slug}.localhost:3000`, origin: `http://${t.slug}.localhost:3000`, "x-bisman-tenant": t.slug, "x-forwarded-for": "10.7.0.1" });
+const onHost = (t: TenantRecord) =>
+  new Headers({ host: `${t.slug}.localhost:3000`, origin: `http://${t.slug}.localhost:3000`, "x-bisman-tenant": t.slug, "x-forwarded-for": "10.7.0.1" });
 
 describe("re-issuing a client's setup link", () => {
   it("answers 404 for an unknown client and 422 for a malformed email", async () => {
@@ -52,7 +54,12 @@ describe("re-issuing a client's setup link", () => {
   });
 
   it("refuses while the client is suspended", async () => {
-    const suspend = await call(updateClient, `/api/enterprise/clients/${tenant.id}`, { method: "PUT", token: admin, params: { id: tenant.id }, body: { status: "SUSPENDED" } });
+    const suspend = await call(updateClient, `/api/enterprise/clients/${tenant.id}`, {
+      method: "PUT",
+      token: admin,
+      params: { id: tenant.id },
+      body: { status: "SUSPENDED" },
+    });
     expect(suspend.status).toBe(200);
     expect((await reissueFor(tenant.id)).status).toBe(409);
     await call(updateClient, `/api/enterprise/clients/${tenant.id}`, { method: "PUT", token: admin, params: { id: tenant.id }, body: { status: "ACTIVE" } });
@@ -73,7 +80,11 @@ describe("re-issuing a client's setup link", () => {
     const password = "reissued-link-password-1";
     const set = await setInitialPasswordCore(onHost(tenant), { token: tokenOf(r.body.setupLink), password, confirmPassword: password });
     expect(set.ok).toBe(true);
-    const old = await setInitialPasswordCore(onHost(tenant), { token: tokenOf(firstLink), password: "another-password-12", confirmPassword: "another-password-12" });
+    const old = await setInitialPasswordCore(onHost(tenant), {
+      token: tokenOf(firstLink),
+      password: "another-password-12",
+      confirmPassword: "another-password-12",
+    });
     expect(old.ok).toBe(false);
 
     const again = await reissueFor(tenant.id);

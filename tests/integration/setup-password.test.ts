@@ -44,13 +44,21 @@ function onHost(t: TenantRecord, ip = `10.9.${Math.floor(n / 250)}.${n++ % 250}`
   return new Headers({ host: `${t.slug}.localhost:3000`, origin, "x-bisman-tenant": t.slug, "x-forwarded-for": ip, "sec-fetch-site": "same-origin" });
 }
 
-const submit = (t: TenantRecord, token: string, password: string, ip?: string, confirmPassword = password) => setInitialPasswordCore(onHost(t, ip), { token, password, confirmPassword });
+const submit = (t: TenantRecord, token: string, password: string, ip?: string, confirmPassword = password) =>
+  setInitialPasswordCore(onHost(t, ip), { token, password, confirmPassword });
 
-const stored = (x: Invited) => withTenantDb(x.tenant, (db) => db.user.findUniqueOrThrow({ where: { id: x.userId }, select: { passwordHash: true } })).then((u) => u.passwordHash);
+const stored = (x: Invited) =>
+  withTenantDb(x.tenant, (db) => db.user.findUniqueOrThrow({ where: { id: x.userId }, select: { passwordHash: true } })).then((u) => u.passwordHash);
 const setAudits = (x: Invited) => withTenantDb(x.tenant, (db) => db.auditLog.findMany({ where: { action: "user.password_set" } }));
 
 async function login(t: TenantRecord, email: string, password: string): Promise<number> {
-  return (await call(clientLogin, "/api/client/auth/login", { host: `${t.slug}.localhost:3000`, headers: { "x-forwarded-for": `10.8.0.${n++ % 250}` }, body: { email, password } })).status;
+  return (
+    await call(clientLogin, "/api/client/auth/login", {
+      host: `${t.slug}.localhost:3000`,
+      headers: { "x-forwarded-for": `10.8.0.${n++ % 250}` },
+      body: { email, password },
+    })
+  ).status;
 }
 
 function expectSpent(r: Awaited<ReturnType<typeof submit>>): void {

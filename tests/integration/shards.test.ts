@@ -37,7 +37,15 @@ afterAll(async () => {
 
 const register = (body: unknown) => call(registerShardRoute, "/api/enterprise/shards", { token: admin, body });
 const update = (id: string, body: unknown) => call(updateShardRoute, `/api/enterprise/shards/${id}`, { method: "PUT", token: admin, params: { id }, body });
-const shards = async () => (await call(listShardsRoute, "/api/enterprise/shards", { token: admin })).body.shards as { id: string; name: string; capacity: number; isDefault: boolean; adminUrlConfigured: boolean; clients: Record<string, number> }[];
+const shards = async () =>
+  (await call(listShardsRoute, "/api/enterprise/shards", { token: admin })).body.shards as {
+    id: string;
+    name: string;
+    capacity: number;
+    isDefault: boolean;
+    adminUrlConfigured: boolean;
+    clients: Record<string, number>;
+  }[];
 const fieldOf = (r: { body: { errors?: { path: string; message: string }[] } }) => r.body.errors?.find((e) => e.path === "adminUrlEnv")?.message ?? "";
 
 describe("/api/enterprise/shards", () => {
@@ -67,7 +75,12 @@ describe("/api/enterprise/shards", () => {
     expect(r.status).toBe(422);
     expect(fieldOf(r)).toBe("names a role without CREATEDB and CREATEROLE");
     expect(JSON.stringify(r.body)).not.toContain("weak-password-1");
-    for (const bad of [{ name: "Bad Name", adminUrlEnv: "X_URL" }, { name: "okname", adminUrlEnv: "lower_case" }, { name: "okname", adminUrlEnv: "X_URL", capacity: -1 }, { name: "okname", adminUrlEnv: "X_URL", extra: 1 }]) {
+    for (const bad of [
+      { name: "Bad Name", adminUrlEnv: "X_URL" },
+      { name: "okname", adminUrlEnv: "lower_case" },
+      { name: "okname", adminUrlEnv: "X_URL", capacity: -1 },
+      { name: "okname", adminUrlEnv: "X_URL", extra: 1 },
+    ]) {
       expect((await register(bad)).status, JSON.stringify(bad)).toBe(422);
     }
     expect(await enterpriseDb().shard.count()).toBe(1);
@@ -78,12 +91,17 @@ describe("/api/enterprise/shards", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ name: "second", region: "test-b", capacity: 10, connectionBudget: 20, isDefault: false, adminUrlConfigured: true });
     expect(JSON.stringify(res.body)).not.toContain(second.adminUrl);
-    const template = await adminQuery<{ datistemplate: boolean }>(second.adminUrl, "SELECT datistemplate FROM pg_database WHERE datname = $1", [CLIENT_TEMPLATE_DB]);
+    const template = await adminQuery<{ datistemplate: boolean }>(second.adminUrl, "SELECT datistemplate FROM pg_database WHERE datname = $1", [
+      CLIENT_TEMPLATE_DB,
+    ]);
     expect(template.rows).toEqual([{ datistemplate: true }]);
     expect((await register({ name: "second", adminUrlEnv: "TEST_SHARD_B_URL" })).status).toBe(409);
 
     const place = async (prefix: string) => {
-      const { body } = await createClient({ name: `Placed ${prefix}`, slug: randomSlug(prefix), adminEmail: `o@${prefix}.test`, adminPassword: "placed-password-1" }, { type: "system", id: null });
+      const { body } = await createClient(
+        { name: `Placed ${prefix}`, slug: randomSlug(prefix), adminEmail: `o@${prefix}.test`, adminPassword: "placed-password-1" },
+        { type: "system", id: null },
+      );
       return enterpriseDb().client.findUniqueOrThrow({ where: { id: body.clientId }, select: { id: true, shardId: true, dbName: true } });
     };
     const list = await shards();

@@ -30,7 +30,9 @@ describe("spare tenant databases", () => {
 
     let origin: DatabaseOrigin | undefined;
     const slug = randomSlug("spare");
-    const { body } = await createClient({ name: "Spare", slug, adminEmail: `o@${slug}.test`, adminPassword: "correct horse battery" }, system, { onDatabase: (o) => (origin = o) });
+    const { body } = await createClient({ name: "Spare", slug, adminEmail: `o@${slug}.test`, adminPassword: "correct horse battery" }, system, {
+      onDatabase: (o) => (origin = o),
+    });
     expect(origin).toBe("spare");
     const after = await sparesOf(scope.currentPrefix);
     expect(before.filter((n) => !after.includes(n))).toHaveLength(1); // one was used
@@ -48,7 +50,9 @@ describe("spare tenant databases", () => {
     await adminQuery(adminUrl, `CREATE DATABASE "${stale}" TEMPLATE bisman_client_template`);
     let origin: DatabaseOrigin | undefined;
     const slug = randomSlug("stale");
-    await createClient({ name: "Stale", slug, adminEmail: `o@${slug}.test`, adminPassword: "correct horse battery" }, system, { onDatabase: (o) => (origin = o) });
+    await createClient({ name: "Stale", slug, adminEmail: `o@${slug}.test`, adminPassword: "correct horse battery" }, system, {
+      onDatabase: (o) => (origin = o),
+    });
     expect(origin).toBe("cloned");
     await replenishSpares(adminUrl, scope, 1);
     const all = await sparesOf(scope.deploymentPrefix);

@@ -52,7 +52,12 @@ async function superAdmin(modules: string[], clients: TenantRecord[] = []) {
   expect(r.status).toBe(201);
   for (const c of clients) {
     const current = (await enterpriseDb().clientAssignment.findMany({ where: { clientId: c.id } })).map((x) => x.superAdminId);
-    const u = await call(updateClientRoute, `/api/enterprise/clients/${c.id}`, { method: "PUT", token: ea, params: { id: c.id }, body: { superAdminIds: [...current, r.body.id] } });
+    const u = await call(updateClientRoute, `/api/enterprise/clients/${c.id}`, {
+      method: "PUT",
+      token: ea,
+      params: { id: c.id },
+      body: { superAdminIds: [...current, r.body.id] },
+    });
     expect(u.status).toBe(200);
   }
   const login = await call(superAdminLogin, "/api/super-admin/auth/login", { headers: ip(1), body: { email, password: PASSWORD } });
@@ -67,7 +72,14 @@ describe("enterprise admins manage super admins", () => {
     const email = `Mixed-${randomUUID()}@E.test`;
     const r = await createSA({ email, name: "Sara Super", password: PASSWORD, segments: ["retail", "retail", "wholesale"], modules: ["ledger", "core"] });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ email: email.toLowerCase(), name: "Sara Super", segments: ["retail", "wholesale"], modules: ["core", "ledger"], clientIds: [], isActive: true });
+    expect(r.body).toMatchObject({
+      email: email.toLowerCase(),
+      name: "Sara Super",
+      segments: ["retail", "wholesale"],
+      modules: ["core", "ledger"],
+      clientIds: [],
+      isActive: true,
+    });
     expect(JSON.stringify(r.body)).not.toMatch(/passwordHash|argon2/);
     const row = await enterpriseDb().superAdmin.findUniqueOrThrow({ where: { id: r.body.id } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -83,7 +95,10 @@ describe("enterprise admins manage super admins", () => {
 
     const list = await call(listSuperAdminsRoute, "/api/enterprise/super-admins", { token: ea });
     expect(list.status).toBe(200);
-    expect(list.body.superAdmins.find((s: { id: string }) => s.id === r.body.id)).toMatchObject({ modules: ["core", "ledger"], segments: ["retail", "wholesale"] });
+    expect(list.body.superAdmins.find((s: { id: string }) => s.id === r.body.id)).toMatchObject({
+      modules: ["core", "ledger"],
+      segments: ["retail", "wholesale"],
+    });
     expect(JSON.stringify(list.body)).not.toMatch(/passwordHash|argon2/);
   });
 
@@ -112,12 +127,18 @@ describe("enterprise admins manage super admins", () => {
   it("lists each super admin's assigned client ids", async () => {
     const sa = await superAdmin(["core"], [a]);
     const list = await call(listSuperAdminsRoute, "/api/enterprise/super-admins", { token: ea });
-    expect(list.body.superAdmins.find((s: { id: string }) => s.id === sa.id)).toMatchObject({ email: sa.email, clientIds: [a.id], modules: ["core"], segments: ["retail"] });
+    expect(list.body.superAdmins.find((s: { id: string }) => s.id === sa.id)).toMatchObject({
+      email: sa.email,
+      clientIds: [a.id],
+      modules: ["core"],
+      segments: ["retail"],
+    });
   });
 
   it("updates name, segments and modules (replacing the set; audited); refuses unknown modules, empty bodies and unknown ids", async () => {
     const sa = await superAdmin(["core"]);
-    const put = (id: string, body: unknown) => call(updateSuperAdminRoute, `/api/enterprise/super-admins/${id}`, { method: "PUT", token: ea, params: { id }, body });
+    const put = (id: string, body: unknown) =>
+      call(updateSuperAdminRoute, `/api/enterprise/super-admins/${id}`, { method: "PUT", token: ea, params: { id }, body });
     const r = await put(sa.id, { name: "Renamed", segments: ["services"], modules: ["ledger"] });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id: sa.id, name: "Renamed", segments: ["services"], modules: ["ledger"], isActive: true });
@@ -135,7 +156,8 @@ describe("enterprise admins manage super admins", () => {
 
   it("deactivating stops the super admin's token at once and their sign-in; reactivated, they sign in again (the old token stays ended)", async () => {
     const sa = await superAdmin(["core"], [a]);
-    const put = (body: unknown) => call(updateSuperAdminRoute, `/api/enterprise/super-admins/${sa.id}`, { method: "PUT", token: ea, params: { id: sa.id }, body });
+    const put = (body: unknown) =>
+      call(updateSuperAdminRoute, `/api/enterprise/super-admins/${sa.id}`, { method: "PUT", token: ea, params: { id: sa.id }, body });
     expect((await call(myClientsRoute, "/api/super-admin/clients", { token: sa.token })).status).toBe(200);
 
     const off = await put({ isActive: false });
@@ -162,7 +184,11 @@ describe("GET /api/enterprise/modules", () => {
     for (const token of [ea, sa.token]) {
       const r = await call(listModulesRoute, "/api/enterprise/modules", { token });
       expect(r.status).toBe(200);
-      expect(r.body.modules).toEqual(modules().map((m) => ({ key: m.key, name: m.name, description: m.description, permissions: Object.keys(m.permissions) })).sort((x, y) => x.key.localeCompare(y.key)));
+      expect(r.body.modules).toEqual(
+        modules()
+          .map((m) => ({ key: m.key, name: m.name, description: m.description, permissions: Object.keys(m.permissions) }))
+          .sort((x, y) => x.key.localeCompare(y.key)),
+      );
     }
   });
 });
@@ -172,7 +198,9 @@ describe("super admins work on their assigned clients only", () => {
     const sa = await superAdmin(["core"], [a]);
     const r = await call(myClientsRoute, "/api/super-admin/clients", { token: sa.token });
     expect(r.status).toBe(200);
-    expect(r.body.clients).toEqual([{ id: a.id, slug: a.slug, name: a.name, segment: null, status: "ACTIVE", modules: ["core"], schemaVersion: a.schemaVersion }]);
+    expect(r.body.clients).toEqual([
+      { id: a.id, slug: a.slug, name: a.name, segment: null, status: "ACTIVE", modules: ["core"], schemaVersion: a.schemaVersion },
+    ]);
     const none = await superAdmin(["core"]);
     expect((await call(myClientsRoute, "/api/super-admin/clients", { token: none.token })).body.clients).toEqual([]);
   });
@@ -181,7 +209,8 @@ describe("super admins work on their assigned clients only", () => {
     const { tenant: c } = await makeTenant({ modules: ["core"] });
     const sa = await superAdmin(["core", "ledger"], [c]);
     expect((await getTenant(c.id))!.modules).toEqual(["core"]); // cached now
-    const assign = () => call(assignModuleRoute, `/api/super-admin/clients/${c.id}/assign-module`, { token: sa.token, params: { id: c.id }, body: { module: "ledger" } });
+    const assign = () =>
+      call(assignModuleRoute, `/api/super-admin/clients/${c.id}/assign-module`, { token: sa.token, params: { id: c.id }, body: { module: "ledger" } });
     const r = await assign();
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ id: c.id, modules: ["core", "ledger"] });
@@ -196,7 +225,8 @@ describe("super admins work on their assigned clients only", () => {
 
   it("refuses a module it does not hold (403), an unknown module (422), and another client's id (404) without changing anything", async () => {
     const sa = await superAdmin(["core"], [a]);
-    const assign = (id: string, body: unknown) => call(assignModuleRoute, `/api/super-admin/clients/${id}/assign-module`, { token: sa.token, params: { id }, body });
+    const assign = (id: string, body: unknown) =>
+      call(assignModuleRoute, `/api/super-admin/clients/${id}/assign-module`, { token: sa.token, params: { id }, body });
     expect((await assign(a.id, { module: "ledger" })).status).toBe(403);
     expect((await assign(a.id, { module: "payroll" })).status).toBe(422);
     expect((await assign(a.id, { modules: ["core"] })).status).toBe(422);
@@ -215,7 +245,11 @@ describe("super admins work on their assigned clients only", () => {
     const sa = await superAdmin(["ledger"], [b]);
     await call(updateSuperAdminRoute, `/api/enterprise/super-admins/${sa.id}`, { method: "PUT", token: ea, params: { id: sa.id }, body: { modules: [] } });
     expect(await verifyToken(sa.token)).toMatchObject({ kind: "super-admin", modules: ["ledger"] }); // the token still says ledger
-    const r = await call(assignModuleRoute, `/api/super-admin/clients/${b.id}/assign-module`, { token: sa.token, params: { id: b.id }, body: { module: "ledger" } });
+    const r = await call(assignModuleRoute, `/api/super-admin/clients/${b.id}/assign-module`, {
+      token: sa.token,
+      params: { id: b.id },
+      body: { module: "ledger" },
+    });
     expect(r.status).toBe(403);
   });
 
@@ -230,7 +264,9 @@ describe("super admins work on their assigned clients only", () => {
     expect(JSON.stringify(r.body)).not.toMatch(/passwordHash|argon2/);
 
     expect((await call(clientUsersRoute, `/api/super-admin/clients/${b.id}/users`, { token: sa.token, params: { id: b.id } })).status).toBe(404);
-    expect((await call(clientUsersRoute, `/api/super-admin/clients/${randomUUID()}/users`, { token: sa.token, params: { id: randomUUID() } })).status).toBe(404);
+    expect((await call(clientUsersRoute, `/api/super-admin/clients/${randomUUID()}/users`, { token: sa.token, params: { id: randomUUID() } })).status).toBe(
+      404,
+    );
   });
 
   it("issues a new setup link for an assigned client's owner without a password (audited as the super admin); another client → 404", async () => {
@@ -252,7 +288,10 @@ describe("super admins work on their assigned clients only", () => {
     const owner = await makeUser(a, ["Owner"]);
     const forged = (await issueToken({ kind: "super-admin", id: randomUUID(), email: "ghost@e.test", name: "Ghost", modules: ["core", "ledger"] })).token;
     expect((await call(myClientsRoute, "/api/super-admin/clients", { token: ea })).status).toBe(403);
-    expect((await call(clientUsersRoute, `/api/super-admin/clients/${a.id}/users`, { token: owner.token, headers: { "x-tenant-id": a.slug }, params: { id: a.id } })).status).toBe(403);
+    expect(
+      (await call(clientUsersRoute, `/api/super-admin/clients/${a.id}/users`, { token: owner.token, headers: { "x-tenant-id": a.slug }, params: { id: a.id } }))
+        .status,
+    ).toBe(403);
     // A genuine token of an admin who does not exist (deleted) is refused.
     expect((await call(myClientsRoute, "/api/super-admin/clients", { token: forged })).status).toBe(401);
   });

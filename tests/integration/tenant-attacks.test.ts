@@ -47,8 +47,21 @@ describe("tenant attacks on route handlers", () => {
 
   it("a spoofed edge header naming another tenant → 403; x-middleware-subrequest changes nothing", async () => {
     expect((await call(listUsers, "/api/client/users", { token: ownerA.token, headers: { "x-bisman-tenant": b.slug } })).status).toBe(403);
-    expect((await call(listUsers, "/api/client/users", { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware", "x-tenant-id": a.slug } })).status).toBe(401);
-    expect((await call(listUsers, "/api/client/users", { token: ownerB.token, headers: { "x-middleware-subrequest": "middleware", "x-bisman-tenant": a.slug, "x-tenant-id": a.slug } })).status).toBe(403);
+    expect(
+      (
+        await call(listUsers, "/api/client/users", {
+          headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware", "x-tenant-id": a.slug },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(listUsers, "/api/client/users", {
+          token: ownerB.token,
+          headers: { "x-middleware-subrequest": "middleware", "x-bisman-tenant": a.slug, "x-tenant-id": a.slug },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("a token claiming a user id of tenant A but tenant B's tenant_id is useless (the user does not exist in B)", async () => {

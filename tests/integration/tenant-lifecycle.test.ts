@@ -77,7 +77,14 @@ describe("tenant lifecycle", () => {
     expect(archived.archivedAt).not.toBeNull();
     expect(await canLogIn(t.id)).toBe(false);
     await expect(withTenantDb((await getTenant(t.id))!, (db) => db.user.count())).rejects.toMatchObject({ code: "not_found" });
-    const exists = async () => (await adminQuery(adminUrl, "SELECT (SELECT count(*) FROM pg_database WHERE datname = $1)::int + (SELECT count(*) FROM pg_roles WHERE rolname = $1)::int AS n", [t.dbName])).rows[0]!.n;
+    const exists = async () =>
+      (
+        await adminQuery(
+          adminUrl,
+          "SELECT (SELECT count(*) FROM pg_database WHERE datname = $1)::int + (SELECT count(*) FROM pg_roles WHERE rolname = $1)::int AS n",
+          [t.dbName],
+        )
+      ).rows[0]!.n;
     expect(await exists()).toBe(2);
 
     expect((await purgeArchived({ graceDays: 30 })).purged).not.toContain(t.id); // still within the grace period

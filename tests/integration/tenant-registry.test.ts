@@ -64,10 +64,13 @@ describe("tenant registry", () => {
     const other = new Redis(redisUrl);
     try {
       await expect
-        .poll(async () => {
-          await other.publish("bisman:tenant-invalidated", t.id); // what invalidateTenant() does on the other instance
-          return (await getTenant(t.id))!.status;
-        }, { timeout: 10_000, interval: 100 })
+        .poll(
+          async () => {
+            await other.publish("bisman:tenant-invalidated", t.id); // what invalidateTenant() does on the other instance
+            return (await getTenant(t.id))!.status;
+          },
+          { timeout: 10_000, interval: 100 },
+        )
         .toBe("SUSPENDED");
     } finally {
       other.disconnect();

@@ -23,8 +23,10 @@ const adminUrl = inject("pgAdminUrl");
 let t: TenantRecord;
 let owner: TestUser;
 const as = (u: TestUser) => ({ token: u.token, headers: tenantHeaders(t) });
-const patch = (actor: TestUser, id: string, body: unknown) => call(updateUser, `/api/client/users/${id}`, { ...as(actor), method: "PATCH", params: { id }, body });
-const audits = (action: string, targetId: string) => withTenantDb(t, (db) => db.auditLog.findMany({ where: { action, targetId }, select: { metadata: true, actorId: true } }));
+const patch = (actor: TestUser, id: string, body: unknown) =>
+  call(updateUser, `/api/client/users/${id}`, { ...as(actor), method: "PATCH", params: { id }, body });
+const audits = (action: string, targetId: string) =>
+  withTenantDb(t, (db) => db.auditLog.findMany({ where: { action, targetId }, select: { metadata: true, actorId: true } }));
 
 beforeAll(async () => {
   ({ tenant: t } = await makeTenant());
@@ -34,7 +36,10 @@ afterAll(() => destroyTenants());
 
 describe("deactivating a user", () => {
   it("refuses their token and their sign-in at once; reactivating lets them sign in again (not reuse the old token); both audited", async () => {
-    const created = await call(createUser, "/x", { ...as(owner), body: { email: `acc@${t.slug}.test`, name: "Ada Accountant", password: "accountant-password-1" } });
+    const created = await call(createUser, "/x", {
+      ...as(owner),
+      body: { email: `acc@${t.slug}.test`, name: "Ada Accountant", password: "accountant-password-1" },
+    });
     expect(created.status).toBe(201);
     const accountant = await makeUser(t, ["Accountant"]);
     expect((await call(listAccounts, "/x", as(accountant))).status).toBe(200);
@@ -46,7 +51,12 @@ describe("deactivating a user", () => {
 
     const withPassword = created.body.id as string;
     await patch(owner, withPassword, { isActive: false });
-    const login = (ip: string) => call(clientLogin, "/x", { host: `${t.slug}.localhost:3000`, headers: { "x-forwarded-for": ip }, body: { email: `acc@${t.slug}.test`, password: "accountant-password-1" } });
+    const login = (ip: string) =>
+      call(clientLogin, "/x", {
+        host: `${t.slug}.localhost:3000`,
+        headers: { "x-forwarded-for": ip },
+        body: { email: `acc@${t.slug}.test`, password: "accountant-password-1" },
+      });
     expect((await login("10.81.0.1")).status).toBe(401);
     expect((await patch(owner, withPassword, { isActive: true })).status).toBe(200);
     expect((await login("10.81.0.2")).status).toBe(200);
@@ -75,7 +85,9 @@ describe("deactivating a user", () => {
     const u = await makeUser(t, ["Viewer"], "Old Name");
     const r = await patch(owner, u.principal.id, { name: "New Name" });
     expect(r.body).toMatchObject({ name: "New Name", isActive: true });
-    expect((await audits("user.updated", u.principal.id)).map((a) => a.metadata)).toEqual([{ email: u.principal.email, name: { from: "Old Name", to: "New Name" } }]);
+    expect((await audits("user.updated", u.principal.id)).map((a) => a.metadata)).toEqual([
+      { email: u.principal.email, name: { from: "Old Name", to: "New Name" } },
+    ]);
     expect((await patch(owner, u.principal.id, {})).status).toBe(200);
     expect((await patch(owner, u.principal.id, { name: "New Name", isActive: true })).status).toBe(200);
     expect(await audits("user.updated", u.principal.id)).toHaveLength(1);
@@ -101,7 +113,13 @@ describe("the tenant keeps an active Owner", () => {
     const { tenant: solo } = await makeTenant();
     const admin = await makeUser(solo, ["Admin"]);
     const ownerRow = await withTenantDb(solo, (db) => db.user.findFirstOrThrow({ where: { roles: { some: { role: { name: "Owner" } } } } }));
-    const r = await call(updateUser, "/x", { token: admin.token, headers: tenantHeaders(solo), method: "PATCH", params: { id: ownerRow.id }, body: { isActive: false } });
+    const r = await call(updateUser, "/x", {
+      token: admin.token,
+      headers: tenantHeaders(solo),
+      method: "PATCH",
+      params: { id: ownerRow.id },
+      body: { isActive: false },
+    });
     expect(r.status).toBe(409);
     expect(r.body.detail).toBe("The tenant must keep at least one active Owner.");
     expect((await withTenantDb(solo, (db) => db.user.findUniqueOrThrow({ where: { id: ownerRow.id } }))).isActive).toBe(true);
@@ -111,7 +129,14 @@ describe("the tenant keeps an active Owner", () => {
     const { tenant: pair } = await makeTenant();
     await withTenantDb(pair, (db) => db.user.updateMany({ data: { isActive: false } })); // only the two below are Owners in force
     const [o1, o2] = [await makeUser(pair, ["Owner"]), await makeUser(pair, ["Owner"])];
-    const off = (actor: TestUser, target: TestUser) => call(updateUser, "/x", { token: actor.token, headers: tenantHeaders(pair), method: "PATCH", params: { id: target.principal.id }, body: { isActive: false } });
+    const off = (actor: TestUser, target: TestUser) =>
+      call(updateUser, "/x", {
+        token: actor.token,
+        headers: tenantHeaders(pair),
+        method: "PATCH",
+        params: { id: target.principal.id },
+        body: { isActive: false },
+      });
     // Make the race certain: hold the Owners lock from outside until both requests have made their change and wait for it.
     const outside = new pg.Client({ connectionString: withDatabase(adminUrl, pair.dbName) });
     await outside.connect();
@@ -120,7 +145,10 @@ describe("the tenant keeps an active Owner", () => {
     // (Bounded: were the service not to take the lock, both would finish unblocked and the assertion below says so.)
     for (let waiting = 0, polls = 0; waiting < 2 && polls < 150; polls++) {
       await new Promise((r) => setTimeout(r, 20));
-      waiting = Number((await outside.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted", [ADVISORY_LOCKS.tenantOwners])).rows[0].count);
+      waiting = Number(
+        (await outside.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted", [ADVISORY_LOCKS.tenantOwners])).rows[0]
+          .count,
+      );
     }
     await outside.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.tenantOwners]);
     await outside.end();
@@ -134,7 +162,13 @@ describe("the tenant keeps an active Owner", () => {
 describe("the users page's action", () => {
   it("deactivates and reactivates through the same service, as the browser's session calls it", async () => {
     const session = (await issueToken(owner.principal, { use: "session" })).token;
-    const h = () => new Headers({ host: `${t.slug}.localhost:3000`, origin: `http://${t.slug}.localhost:3000`, "x-bisman-tenant": t.slug, cookie: `bisman.session=${session}` });
+    const h = () =>
+      new Headers({
+        host: `${t.slug}.localhost:3000`,
+        origin: `http://${t.slug}.localhost:3000`,
+        "x-bisman-tenant": t.slug,
+        cookie: `bisman.session=${session}`,
+      });
     const target = await makeUser(t, ["Viewer"]);
     const off = await setUserActiveCore(h(), { id: target.principal.id, isActive: false });
     expect(off.ok && off.data.isActive).toBe(false);

@@ -27,7 +27,9 @@ async function serve(trust: TrustRule): Promise<{ url: string; close: () => Prom
       }
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const answer = await dispatch(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: ["GET", "HEAD"].includes(req.method!) ? undefined : body }));
+      const answer = await dispatch(
+        new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: ["GET", "HEAD"].includes(req.method!) ? undefined : body }),
+      );
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(Buffer.from(await answer.arrayBuffer()));
     }),
@@ -49,11 +51,18 @@ afterAll(async () => {
   setDefaultStore();
 });
 
-const echo = async (base: string, headers: Record<string, string>) => (await (await fetch(`${base}/echo`, { headers })).json()).headers as Record<string, string>;
+const echo = async (base: string, headers: Record<string, string>) =>
+  (await (await fetch(`${base}/echo`, { headers })).json()).headers as Record<string, string>;
 
 describe("finding 2: the client no longer chooses its own address", () => {
   it("without TRUSTED_PROXIES every forwarding header is replaced by the socket's address", async () => {
-    const h = await echo(direct.url, { "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "for=8.8.8.8" });
+    const h = await echo(direct.url, {
+      "x-forwarded-for": "6.6.6.6",
+      "x-real-ip": "7.7.7.7",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      forwarded: "for=8.8.8.8",
+    });
     expect(h["x-forwarded-for"]).toBe("127.0.0.1");
     expect(h["x-real-ip"]).toBeUndefined();
     expect(h["x-forwarded-host"]).toBeUndefined();
@@ -65,7 +74,11 @@ describe("finding 2: the client no longer chooses its own address", () => {
     setDefaultStore(new MemoryStore());
     const statuses: number[] = [];
     for (let i = 0; i < 60; i++) {
-      const r = await fetch(`${direct.url}/api/enterprise/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}` }, body: JSON.stringify({ email: `rot-${i}@e.test`, password: "guess" }) });
+      const r = await fetch(`${direct.url}/api/enterprise/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}` },
+        body: JSON.stringify({ email: `rot-${i}@e.test`, password: "guess" }),
+      });
       statuses.push(r.status);
     }
     expect(statuses.filter((s) => s === 401)).toHaveLength(50);
@@ -77,7 +90,11 @@ describe("finding 2: the client no longer chooses its own address", () => {
     const email = `xff-${Date.now()}@e.test`;
     const a = await enterpriseDb().enterpriseAdmin.create({ data: { email, name: "XFF", passwordHash: await hashPassword("right-password-123") } });
     for (const xff of ["x".repeat(12_000), "<img src=x onerror=alert(1)>"]) {
-      const r = await fetch(`${direct.url}/api/enterprise/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": xff }, body: JSON.stringify({ email, password: "wrong" }) });
+      const r = await fetch(`${direct.url}/api/enterprise/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": xff },
+        body: JSON.stringify({ email, password: "wrong" }),
+      });
       expect(r.status).toBe(401);
     }
     await backgroundSettled();
@@ -86,7 +103,11 @@ describe("finding 2: the client no longer chooses its own address", () => {
   });
 
   it("behind trusted proxies the first untrusted hop from the right is the client; forwarded host and proto pass", async () => {
-    const h = await echo(behindOne.url, { "x-forwarded-for": "6.6.6.6, 198.51.100.7, 127.0.0.1", "x-forwarded-host": "acme.example.com", "x-forwarded-proto": "https" });
+    const h = await echo(behindOne.url, {
+      "x-forwarded-for": "6.6.6.6, 198.51.100.7, 127.0.0.1",
+      "x-forwarded-host": "acme.example.com",
+      "x-forwarded-proto": "https",
+    });
     expect(h["x-forwarded-for"]).toBe("198.51.100.7");
     expect(h["x-forwarded-host"]).toBe("acme.example.com");
     expect(h["x-forwarded-proto"]).toBe("https");
@@ -98,7 +119,9 @@ describe("finding 2: the client no longer chooses its own address", () => {
     expect(resolveForwarded({ socketAddress: "10.0.0.9", xForwardedFor: xff }, parseTrustedProxies("2")).ip).toBe("2.2.2.2");
     expect(resolveForwarded({ socketAddress: "10.0.0.9", xForwardedFor: xff }, parseTrustedProxies("9")).ip).toBe("1.1.1.1");
     expect(resolveForwarded({ socketAddress: "10.0.0.9", xForwardedFor: xff }, parseTrustedProxies("10.0.0.0/8")).ip).toBe("2.2.2.2");
-    expect(resolveForwarded({ socketAddress: "192.0.2.1", xForwardedFor: xff, xForwardedHost: "evil.example" }, parseTrustedProxies("10.0.0.0/8"))).toEqual({ ip: "192.0.2.1" });
+    expect(resolveForwarded({ socketAddress: "192.0.2.1", xForwardedFor: xff, xForwardedHost: "evil.example" }, parseTrustedProxies("10.0.0.0/8"))).toEqual({
+      ip: "192.0.2.1",
+    });
     expect(resolveForwarded({ socketAddress: "10.0.0.9", xForwardedFor: "<b>, 10.0.0.5" }, parseTrustedProxies("private")).ip).toBe("10.0.0.5");
     expect(resolveForwarded({ socketAddress: "::ffff:127.0.0.1" }, parseTrustedProxies("")).ip).toBe("127.0.0.1");
     expect(resolveForwarded({ socketAddress: "10.0.0.9", xForwardedHost: "a b/c" }, parseTrustedProxies("1"))).toEqual({ ip: "10.0.0.9" });
@@ -137,7 +160,14 @@ describe("finding 4: requests Next would answer with a 500", () => {
 
   it("a server action from a foreign origin → 403, and with a forged X-Forwarded-Host too", async () => {
     await problem(await fetch(`${direct.url}/sign-in`, { method: "POST", headers: { ...action, origin: "https://evil.example" }, body: "[]" }), 403);
-    await problem(await fetch(`${direct.url}/sign-in`, { method: "POST", headers: { ...action, origin: "https://evil.example", "x-forwarded-host": "evil.example" }, body: "[]" }), 403);
+    await problem(
+      await fetch(`${direct.url}/sign-in`, {
+        method: "POST",
+        headers: { ...action, origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+        body: "[]",
+      }),
+      403,
+    );
   });
 
   it("a server-action body over 1 MB → 413, declared or streamed", async () => {
@@ -149,13 +179,26 @@ describe("finding 4: requests Next would answer with a 500", () => {
         c.close();
       },
     });
-    await problem(await fetch(`${direct.url}/sign-in`, { method: "POST", headers: { ...action, origin: direct.url }, body: streamed, duplex: "half" } as RequestInit), 413);
+    await problem(
+      await fetch(`${direct.url}/sign-in`, { method: "POST", headers: { ...action, origin: direct.url }, body: streamed, duplex: "half" } as RequestInit),
+      413,
+    );
   });
 
   it("deeply nested server-action arguments → 400; brackets inside strings do not count", async () => {
-    await problem(await fetch(`${direct.url}/sign-in`, { method: "POST", headers: { ...action, origin: direct.url }, body: "[".repeat(5_000) + "]".repeat(5_000) }), 400);
+    await problem(
+      await fetch(`${direct.url}/sign-in`, { method: "POST", headers: { ...action, origin: direct.url }, body: "[".repeat(5_000) + "]".repeat(5_000) }),
+      400,
+    );
     const form = `--b\r\ncontent-disposition: form-data; name="0"\r\n\r\n"\r\n--b\r\ncontent-disposition: form-data; name="1"\r\n\r\n${"[".repeat(100)}${"]".repeat(100)}\r\n--b--\r\n`;
-    await problem(await fetch(`${direct.url}/sign-in`, { method: "POST", headers: { ...action, origin: direct.url, "content-type": "multipart/form-data; boundary=b" }, body: form }), 400);
+    await problem(
+      await fetch(`${direct.url}/sign-in`, {
+        method: "POST",
+        headers: { ...action, origin: direct.url, "content-type": "multipart/form-data; boundary=b" },
+        body: form,
+      }),
+      400,
+    );
     // A string full of brackets, same origin, under the limits: passed on with its body intact.
     const fine = JSON.stringify(["[".repeat(1_000), { a: [1, 2] }]);
     const r = await fetch(`${direct.url}/echo`, { method: "POST", headers: { ...action, origin: direct.url }, body: fine });

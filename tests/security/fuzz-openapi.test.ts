@@ -28,7 +28,8 @@ interface Op {
   op: Json;
 }
 const ops: Op[] = [];
-for (const [p, item] of Object.entries(doc.paths as Record<string, Json>)) for (const m of METHODS) if (item[m]) ops.push({ method: m, path: p, op: item[m] as Json });
+for (const [p, item] of Object.entries(doc.paths as Record<string, Json>))
+  for (const m of METHODS) if (item[m]) ops.push({ method: m, path: p, op: item[m] as Json });
 
 let tenant: TenantRecord;
 const tokens: Record<string, string> = {};
@@ -54,7 +55,9 @@ afterAll(async () => {
 
 function requestFor({ method, path, op }: Op, kind: string | undefined): fc.Arbitrary<Request> {
   const hints = { ids: path.startsWith("/api/client/") ? clientIds : adminIds };
-  const params = ((op.parameters as Json[] | undefined) ?? []).map((p) => (p.$ref ? (doc.components as Json & { parameters: Record<string, Json> }).parameters[String(p.$ref).split("/").pop()!]! : p));
+  const params = ((op.parameters as Json[] | undefined) ?? []).map((p) =>
+    p.$ref ? (doc.components as Json & { parameters: Record<string, Json> }).parameters[String(p.$ref).split("/").pop()!]! : p,
+  );
   const pathParams = params.filter((p) => p.in === "path");
   const queryParams = params.filter((p) => p.in === "query");
   const bodySchema = ((op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined)?.["application/json"]?.schema as Json | undefined;
@@ -63,7 +66,11 @@ function requestFor({ method, path, op }: Op, kind: string | undefined): fc.Arbi
   const query: Record<string, fc.Arbitrary<unknown>> = {};
   for (const p of queryParams) query[p.name as string] = valueFor(p.schema as Json, doc, hints);
   return fc
-    .record({ segs: fc.record(segs), query: fc.record(query, { requiredKeys: [] }), body: bodySchema ? valueFor(bodySchema, doc, hints) : fc.constant(undefined) })
+    .record({
+      segs: fc.record(segs),
+      query: fc.record(query, { requiredKeys: [] }),
+      body: bodySchema ? valueFor(bodySchema, doc, hints) : fc.constant(undefined),
+    })
     .map(({ segs, query, body }) => {
       const url = new URL(`http://localhost:3000${path.replace(/\{(\w+)\}/g, (_, n) => encodeSegment(String(segs[n])))}`);
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, typeof v === "string" ? v : JSON.stringify(v));

@@ -42,18 +42,36 @@ async function expect4xx(res: Response, status?: number): Promise<void> {
   expect(text).not.toMatch(/prisma|invalid byte sequence|\n\s+at /i);
 }
 
-const line = (debit?: string, credit?: string, memo?: string) => ({ accountId: accountIds[0], ...(debit ? { debit } : {}), ...(credit ? { credit } : {}), ...(memo !== undefined ? { memo } : {}) });
+const line = (debit?: string, credit?: string, memo?: string) => ({
+  accountId: accountIds[0],
+  ...(debit ? { debit } : {}),
+  ...(credit ? { credit } : {}),
+  ...(memo !== undefined ? { memo } : {}),
+});
 
 describe("finding 4: hostile input is a 4xx problem", () => {
   it("a NUL character in names, descriptions, memos, references and filters → 422", async () => {
     await expect4xx(await send("POST", "/api/client/users", { email: "nul@example.com", name: "a\u0000b", password: "long-enough-password" }), 422);
     await expect4xx(await send("POST", "/api/client/accounts", { code: "9999", name: "Cash\u0000", type: "ASSET" }), 422);
     await expect4xx(await send("POST", "/api/client/roles", { name: "R\u0000", permissions: [] }), 422);
-    await expect4xx(await send("POST", "/api/client/transactions", { date: "2026-06-01", description: "x\u0000", lines: [line("1"), line(undefined, "1")] }), 422);
-    await expect4xx(await send("POST", "/api/client/transactions", { date: "2026-06-01", description: "x", reference: "\u0000", lines: [line("1", undefined, "m\u0000"), line(undefined, "1")] }), 422);
+    await expect4xx(
+      await send("POST", "/api/client/transactions", { date: "2026-06-01", description: "x\u0000", lines: [line("1"), line(undefined, "1")] }),
+      422,
+    );
+    await expect4xx(
+      await send("POST", "/api/client/transactions", {
+        date: "2026-06-01",
+        description: "x",
+        reference: "\u0000",
+        lines: [line("1", undefined, "m\u0000"), line(undefined, "1")],
+      }),
+      422,
+    );
     await expect4xx(await send("GET", "/api/client/audit?action=a%00b"), 422);
     await expect4xx(await send("GET", "/api/enterprise/audit?actorId=%00", undefined, admin), 422);
-    await expect4xx(await send("POST", "/api/enterprise/super-admins", { email: "sa-nul@example.com", name: "S\u0000", password: "long-enough-password" }, admin));
+    await expect4xx(
+      await send("POST", "/api/enterprise/super-admins", { email: "sa-nul@example.com", name: "S\u0000", password: "long-enough-password" }, admin),
+    );
   });
 
   it("an audit cursor beyond bigint → 422", async () => {

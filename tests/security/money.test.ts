@@ -37,7 +37,10 @@ describe("finding 3: sums are exact for anything the columns hold", () => {
         const d = debits.reduce((a, b) => a + b, 0n);
         const c = credits.reduce((a, b) => a + b, 0n);
         expect(formatMoney(sum(debits.map((v) => money(fmt(v)))))).toBe(fmt(d));
-        const lines = [...debits.map((v) => ({ debit: money(fmt(v)), credit: money("0") })), ...credits.map((v) => ({ debit: money("0"), credit: money(fmt(v)) }))];
+        const lines = [
+          ...debits.map((v) => ({ debit: money(fmt(v)), credit: money("0") })),
+          ...credits.map((v) => ({ debit: money("0"), credit: money(fmt(v)) })),
+        ];
         if (d === c) expect(() => assertBalanced(lines)).not.toThrow();
         else expect(() => assertBalanced(lines)).toThrow(`difference ${fmt(d > c ? d - c : c - d)}`);
       }),
@@ -72,18 +75,23 @@ describe("finding 3, through the API and PostgreSQL", () => {
   it("entries of up to 500 lines at the column maximum: posted iff exactly balanced, drafts' totals exact; the reports agree with exact sums", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ v: amount, from: fc.constantFrom("ASSET", "EXPENSE"), to: fc.constantFrom("REVENUE", "LIABILITY", "EQUITY") }), { minLength: 120, maxLength: 250 }),
+        fc.array(fc.record({ v: amount, from: fc.constantFrom("ASSET", "EXPENSE"), to: fc.constantFrom("REVENUE", "LIABILITY", "EQUITY") }), {
+          minLength: 120,
+          maxLength: 250,
+        }),
         fc.constantFrom(0n, 1n, 37n, 49n),
         async (pairs, off) => {
           const lines = pairs.flatMap(({ v, from, to }, i) => [
-            { accountId: accounts[from]!, debit: fmt(i === 0 ? v + off > MAX ? v - off : v + off : v) },
+            { accountId: accounts[from]!, debit: fmt(i === 0 ? (v + off > MAX ? v - off : v + off) : v) },
             { accountId: accounts[to]!, credit: fmt(v) },
           ]);
           const d = lines.reduce((a, l) => a + (l.debit ? BigInt(l.debit.replace(".", "")) : 0n), 0n);
           const c = lines.reduce((a, l) => a + (l.credit ? BigInt(l.credit.replace(".", "")) : 0n), 0n);
           const posted = await call(createEntry, "/x", { ...as(), body: { date: "2026-06-01", description: "big", lines, post: true } });
           expect(posted.status).toBe(d === c ? 201 : 422);
-          if (d === c) for (const l of lines) balances.set(l.accountId, (balances.get(l.accountId) ?? 0n) + (l.debit ? BigInt(l.debit.replace(".", "")) : -BigInt(l.credit!.replace(".", ""))));
+          if (d === c)
+            for (const l of lines)
+              balances.set(l.accountId, (balances.get(l.accountId) ?? 0n) + (l.debit ? BigInt(l.debit.replace(".", "")) : -BigInt(l.credit!.replace(".", ""))));
           const draft = await call(createEntry, "/x", { ...as(), body: { date: "2026-06-01", description: "draft", lines } });
           expect(draft.status).toBe(201);
           const shown = await call(getEntry, "/x", { ...as(), params: { id: draft.body.id } });

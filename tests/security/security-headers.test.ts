@@ -15,7 +15,12 @@ const nextConfig = nextConfigJs as NextConfig;
 const page = (url: string, headers: Record<string, string> = {}) => middleware(new NextRequest(url, { headers: { host: new URL(url).host, ...headers } }));
 
 function directives(policy: string | null): Map<string, string> {
-  return new Map((policy ?? "").split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.join(" ")]));
+  return new Map(
+    (policy ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v.join(" ")]),
+  );
 }
 
 describe("finding 8: security headers", () => {

@@ -36,7 +36,8 @@ async function burst(store: LimitStore, who: string): Promise<{ statuses: number
   setDefaultStore(store);
   try {
     const ip = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
-    const login = (pw: string) => call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: who, password: pw }, headers: { "x-forwarded-for": ip } });
+    const login = (pw: string) =>
+      call(enterpriseLogin, "/api/enterprise/auth/login", { body: { email: who, password: pw }, headers: { "x-forwarded-for": ip } });
     const statuses = (await Promise.all(Array.from({ length: 40 }, () => login("wrong password")))).map((r) => r.status);
     // The right password from the same address is refused too: the account+address pair is locked.
     const afterwards = (await login(password)).status;
@@ -75,7 +76,8 @@ describe("finding 1: 40 parallel wrong passwords for one account", () => {
     setDefaultStore(store);
     try {
       const ip = `198.19.${randomInt(256)}.${randomInt(1, 255)}`;
-      for (let i = 0; i < 3; i++) expect((await call(enterpriseLogin, "/x", { body: { email, password }, headers: { "x-forwarded-for": ip } })).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await call(enterpriseLogin, "/x", { body: { email, password }, headers: { "x-forwarded-for": ip } })).status).toBe(200);
       expect((await store.limiter("login-fail-ip", 50, 15 * 60_000).check(ip)).remaining).toBe(50);
     } finally {
       setDefaultStore();

@@ -42,7 +42,10 @@ describe("finding 7: refusals of existing and unknown emails do the same awaited
     let held = true;
     try {
       const existing = await call(enterpriseLogin, "/x", { body: { email, password: "wrong" }, headers: { "x-forwarded-for": "10.9.0.1" } });
-      const unknown = await call(enterpriseLogin, "/x", { body: { email: `nobody-${randomUUID()}@e.test`, password: "wrong" }, headers: { "x-forwarded-for": "10.9.0.1" } });
+      const unknown = await call(enterpriseLogin, "/x", {
+        body: { email: `nobody-${randomUUID()}@e.test`, password: "wrong" },
+        headers: { "x-forwarded-for": "10.9.0.1" },
+      });
       expect(existing.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(existing.body).toEqual(unknown.body);

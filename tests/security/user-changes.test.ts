@@ -21,8 +21,17 @@ let managerRoleId: string;
 
 beforeAll(async () => {
   ({ tenant } = await makeTenant());
-  managerRoleId = await withTenantDb(tenant, async (db) =>
-    (await db.role.create({ data: { name: "User Manager", permissions: { create: ["core:users:read", "core:users:write", "core:roles:read"].map((permission) => ({ permission })) } } })).id,
+  managerRoleId = await withTenantDb(
+    tenant,
+    async (db) =>
+      (
+        await db.role.create({
+          data: {
+            name: "User Manager",
+            permissions: { create: ["core:users:read", "core:users:write", "core:roles:read"].map((permission) => ({ permission })) },
+          },
+        })
+      ).id,
   );
   owner = await makeUser(tenant, ["Owner"], "Olga Owner");
   manager = await makeUser(tenant, ["User Manager"], "Manny Manager");

@@ -19,7 +19,16 @@ const running = new Set<ChildProcess>();
 function start(env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let out = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), ENTERPRISE_ADMIN_EMAIL: "", ENTERPRISE_ADMIN_PASSWORD: "", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      ENTERPRISE_ADMIN_EMAIL: "",
+      ENTERPRISE_ADMIN_PASSWORD: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
@@ -47,7 +56,10 @@ async function waitForHealth(output: () => string): Promise<number> {
 /** The orphaned `next start` of a SIGKILLed start script still holds the port: what an operator would kill by hand. */
 async function killNextServerOn(p: number): Promise<void> {
   const { execSync } = await import("node:child_process");
-  const pids = execSync(`ss -ltnpH 'sport = :${p}' || true`).toString().match(/pid=(\d+)/g) ?? [];
+  const pids =
+    execSync(`ss -ltnpH 'sport = :${p}' || true`)
+      .toString()
+      .match(/pid=(\d+)/g) ?? [];
   for (const m of pids) process.kill(Number(m.slice(4)), "SIGKILL");
   for (let i = 0; i < 50; i++) {
     try {
@@ -63,7 +75,11 @@ async function api(pathname: string, init: { method?: string; token?: string; te
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.tenant) headers["x-tenant-id"] = init.tenant;
-  const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await fetch(`http://127.0.0.1:${port}${pathname}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const json = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`${pathname} answered ${res.status}: ${JSON.stringify(json)}`);
   return json;
@@ -74,7 +90,11 @@ async function createTenantThroughApi(adminPassword: string) {
   const { token } = await api("/api/enterprise/auth/login", { method: "POST", body: { email: "admin@bisman.local", password: adminPassword } });
   const email = "owner@acme.test";
   const password = "owner-password-123";
-  const created = await api("/api/enterprise/clients/create", { method: "POST", token: token as string, body: { name: "Acme Trading", slug: "acme-trading", adminEmail: email, adminPassword: password } });
+  const created = await api("/api/enterprise/clients/create", {
+    method: "POST",
+    token: token as string,
+    body: { name: "Acme Trading", slug: "acme-trading", adminEmail: email, adminPassword: password },
+  });
   expect(created).toMatchObject({ slug: "acme-trading", status: "ACTIVE" });
   return { slug: "acme-trading", email, password };
 }

@@ -93,7 +93,11 @@ describe("filters from the URL", () => {
     const f = parseAuditFilters({ from: "2026-03-02", to: "2026-03-01" }, TENANT_ACTION_KINDS, 50);
     expect(f.query).toEqual({ limit: 50 });
     expect(f.alerts).toEqual(["From 2026-03-02 is after To 2026-03-01; showing every date."]);
-    expect(parseAuditFilters({ from: "2026-03-02", to: "2026-03-02" }, TENANT_ACTION_KINDS, 50).query).toEqual({ limit: 50, from: "2026-03-02", to: "2026-03-02" });
+    expect(parseAuditFilters({ from: "2026-03-02", to: "2026-03-02" }, TENANT_ACTION_KINDS, 50).query).toEqual({
+      limit: 50,
+      from: "2026-03-02",
+      to: "2026-03-02",
+    });
   });
 
   it("a hand-edited cursor starts from the newest entries, keeping the filters, without an alert", () => {

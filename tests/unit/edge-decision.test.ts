@@ -26,7 +26,11 @@ describe("middleware decision", () => {
   });
 
   it("drops spoofed internal headers and x-middleware-subrequest", () => {
-    const spoof = { "x-bisman-tenant": "beta", "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware", "x-bisman-request-id": "x" };
+    const spoof = {
+      "x-bisman-tenant": "beta",
+      "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+      "x-bisman-request-id": "x",
+    };
     const apex = decide("/admin", { host: "localhost:3000", ...spoof });
     expect(apex.action).toBe("next");
     for (const h of Object.keys(spoof)) expect(apex.action === "next" && apex.headers.get(h)).toBe(null);

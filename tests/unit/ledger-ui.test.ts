@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { amountUnits, formatAmount, parseAmount, unitsToAmount } from "@/app/t/[tenant]/ledger/amounts";
-import { draftFromEntry, draftTotals, editableAmount, errorsByPath, toEntryRequest, toUpdateRequest, type EntryDraft } from "@/app/t/[tenant]/ledger/entry-draft";
+import {
+  draftFromEntry,
+  draftTotals,
+  editableAmount,
+  errorsByPath,
+  toEntryRequest,
+  toUpdateRequest,
+  type EntryDraft,
+} from "@/app/t/[tenant]/ledger/entry-draft";
 import { asOfDate, incomeStatementDates } from "@/app/t/[tenant]/ledger/report-dates";
 import { todayUtc } from "@/lib/modules/ledger/dates";
 import { ZCreateEntryRequest, ZUpdateEntryRequest } from "@/lib/modules/ledger/entries.types";
@@ -10,7 +18,9 @@ import { formatMoney, money, sum, ZMoney } from "@/lib/modules/ledger/money";
 // The ledger pages' money and new-entry helpers (app/t/[tenant]/ledger): exact,
 // and in agreement with the service's own rules (ZMoney, decimal sums).
 
-const amountText = fc.tuple(fc.bigInt({ min: BigInt(0), max: BigInt("999999999999999") }), fc.option(fc.stringMatching(/^\d{1,4}$/))).map(([i, f]) => (f === null ? `${i}` : `${i}.${f}`));
+const amountText = fc
+  .tuple(fc.bigInt({ min: BigInt(0), max: BigInt("999999999999999") }), fc.option(fc.stringMatching(/^\d{1,4}$/)))
+  .map(([i, f]) => (f === null ? `${i}` : `${i}.${f}`));
 
 describe("amounts", () => {
   it("formats the service's strings for people: grouped, two decimals at least", () => {
@@ -92,7 +102,13 @@ describe("the new-entry request", () => {
   });
 
   it("groups the problem's errors by path", () => {
-    expect(errorsByPath([{ path: "lines.1", message: "a" }, { path: "lines.1", message: "b" }, { path: "", message: "c" }])).toEqual({ "lines.1": "a; b", form: "c" });
+    expect(
+      errorsByPath([
+        { path: "lines.1", message: "a" },
+        { path: "lines.1", message: "b" },
+        { path: "", message: "c" },
+      ]),
+    ).toEqual({ "lines.1": "a; b", form: "c" });
     expect(errorsByPath(undefined)).toEqual({});
   });
 });
@@ -103,13 +119,36 @@ describe("editing a draft", () => {
     description: "Chairs",
     reference: null,
     lines: [
-      { id: "l1", accountId: "00000000-0000-4000-8000-000000000006", accountCode: "6000", accountName: "Operating expenses", debit: "250.5000", credit: "0.0000", memo: "two" },
-      { id: "l2", accountId: "00000000-0000-4000-8000-000000000001", accountCode: "1000", accountName: "Cash", debit: "0.0000", credit: "250.5000", memo: null },
+      {
+        id: "l1",
+        accountId: "00000000-0000-4000-8000-000000000006",
+        accountCode: "6000",
+        accountName: "Operating expenses",
+        debit: "250.5000",
+        credit: "0.0000",
+        memo: "two",
+      },
+      {
+        id: "l2",
+        accountId: "00000000-0000-4000-8000-000000000001",
+        accountCode: "1000",
+        accountName: "Cash",
+        debit: "0.0000",
+        credit: "250.5000",
+        memo: null,
+      },
     ],
   };
 
   it("shows amounts as one would type them: trailing zeros dropped, the zero side empty", () => {
-    expect(["250.5000", "1500.0000", "0.0000", "0.0001", "12", "1000000.2500"].map(editableAmount)).toEqual(["250.5", "1500", "", "0.0001", "12", "1000000.25"]);
+    expect(["250.5000", "1500.0000", "0.0000", "0.0001", "12", "1000000.2500"].map(editableAmount)).toEqual([
+      "250.5",
+      "1500",
+      "",
+      "0.0001",
+      "12",
+      "1000000.25",
+    ]);
     fc.assert(
       fc.property(amountText, (s) => {
         // What the form shows for a saved amount reads back as that amount.
@@ -156,8 +195,14 @@ describe("report dates from the URL", () => {
   });
 
   it("drops an invalid date with an alert, and from after to falls back to this year to date", () => {
-    expect(incomeStatementDates("2026-02-30", "2026-03-31")).toEqual({ query: { from: "2026-01-01", to: "2026-03-31" }, alert: "“2026-02-30” is not a date (YYYY-MM-DD); the default date is used instead." });
-    expect(incomeStatementDates("2026-04-01", "2026-03-31")).toEqual({ query: { from: `${year}-01-01`, to: todayUtc() }, alert: "From 2026-04-01 is after To 2026-03-31; showing 1 January to today instead." });
+    expect(incomeStatementDates("2026-02-30", "2026-03-31")).toEqual({
+      query: { from: "2026-01-01", to: "2026-03-31" },
+      alert: "“2026-02-30” is not a date (YYYY-MM-DD); the default date is used instead.",
+    });
+    expect(incomeStatementDates("2026-04-01", "2026-03-31")).toEqual({
+      query: { from: `${year}-01-01`, to: todayUtc() },
+      alert: "From 2026-04-01 is after To 2026-03-31; showing 1 January to today instead.",
+    });
     expect(incomeStatementDates(["2026-01-01", "2026-02-01"], undefined).alert).toBeUndefined();
     expect(asOfDate("tomorrow")).toEqual({ query: {}, alert: "“tomorrow” is not a date (YYYY-MM-DD); showing today instead." });
   });

@@ -25,12 +25,18 @@ describe("layer boundaries", () => {
   });
 
   it("refuse a module reaching up into the control plane, and a platform file into a module", async () => {
-    expect(await boundaryErrors("lib/modules/ledger/probe.ts", 'import { createClient } from "../../provisioning";\nexport const probe = createClient;\n')).toHaveLength(1);
-    expect(await boundaryErrors("lib/tenancy/probe.ts", 'import { listUsers } from "../modules/core/users/list-users";\nexport const probe = listUsers;\n')).toHaveLength(1);
+    expect(
+      await boundaryErrors("lib/modules/ledger/probe.ts", 'import { createClient } from "../../provisioning";\nexport const probe = createClient;\n'),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors("lib/tenancy/probe.ts", 'import { listUsers } from "../modules/core/users/list-users";\nexport const probe = listUsers;\n'),
+    ).toHaveLength(1);
   });
 
   it("allow what the layers allow", async () => {
-    expect(await boundaryErrors("lib/modules/ledger/probe.ts", 'import { withTenantDb } from "../../tenancy/connections";\nexport const probe = withTenantDb;\n')).toEqual([]);
+    expect(
+      await boundaryErrors("lib/modules/ledger/probe.ts", 'import { withTenantDb } from "../../tenancy/connections";\nexport const probe = withTenantDb;\n'),
+    ).toEqual([]);
     expect(await boundaryErrors("lib/api/probe.ts", 'import { createClient } from "../provisioning";\nexport const probe = createClient;\n')).toEqual([]);
   });
 });

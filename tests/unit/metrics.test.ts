@@ -5,7 +5,9 @@ beforeEach(() => resetMetrics());
 
 describe("routePattern", () => {
   it("replaces the segments that are param values with the param's name", () => {
-    expect(routePattern("/api/client/transactions/8d1c6c1e-0b7a-4d43-9a59-2f1a4c0f0e11/post", { id: "8d1c6c1e-0b7a-4d43-9a59-2f1a4c0f0e11" })).toBe("/api/client/transactions/[id]/post");
+    expect(routePattern("/api/client/transactions/8d1c6c1e-0b7a-4d43-9a59-2f1a4c0f0e11/post", { id: "8d1c6c1e-0b7a-4d43-9a59-2f1a4c0f0e11" })).toBe(
+      "/api/client/transactions/[id]/post",
+    );
     expect(routePattern("/api/health", {})).toBe("/api/health");
   });
 

@@ -70,7 +70,11 @@ describe("the document describes exactly what the router serves", () => {
     expect(OPERATIONS.length).toBeGreaterThan(40); // guards against a vacuous pass (nothing registered)
     const fromCatalogue = OPERATIONS.map((o) => key(o.method, o.path));
     expect(new Set(fromCatalogue).size, "an operation is declared twice").toBe(fromCatalogue.length);
-    const inDocument = Object.entries(doc.paths as Record<string, Json>).flatMap(([p, item]) => Object.keys(item).filter((k) => k !== "servers").map((m) => key(m, p)));
+    const inDocument = Object.entries(doc.paths as Record<string, Json>).flatMap(([p, item]) =>
+      Object.keys(item)
+        .filter((k) => k !== "servers")
+        .map((m) => key(m, p)),
+    );
     expect(inDocument.sort()).toEqual([...fromCatalogue].sort());
   });
 });
@@ -172,7 +176,10 @@ describe("the document is structurally sound", () => {
 
   const emptySchemas = (d: Json) =>
     schemas(d, "#")
-      .filter(({ schema }) => schema && typeof schema === "object" && Object.keys(schema).filter((k) => !["description", "default", "title"].includes(k)).length === 0)
+      .filter(
+        ({ schema }) =>
+          schema && typeof schema === "object" && Object.keys(schema).filter((k) => !["description", "default", "title"].includes(k)).length === 0,
+      )
       .map((e) => e.at);
 
   it("has no schema that accepts anything ({}) and only keywords the example validator applies", () => {
@@ -181,15 +188,22 @@ describe("the document is structurally sound", () => {
     expect(emptySchemas(doc), "a zod schema became {} (z.any/z.unknown?): give it a real type").toEqual([]);
     for (const { at, schema } of all) expect(() => assertKnownKeywords(schema, at)).not.toThrow();
     // The check itself finds one:
-    const loose = buildOpenApiDocument([{ ...OPERATIONS[0]!, body: z.object({ anything: z.any() }) }], { env: { APP_DOMAIN: "localhost", PORT: 3000, NODE_ENV: "development" }, version: "0" });
+    const loose = buildOpenApiDocument([{ ...OPERATIONS[0]!, body: z.object({ anything: z.any() }) }], {
+      env: { APP_DOMAIN: "localhost", PORT: 3000, NODE_ENV: "development" },
+      version: "0",
+    });
     expect(emptySchemas(loose)).toEqual([expect.stringMatching(/\/requestBody\/.*\/schema\/properties\/anything$/)]);
   });
 
   it("fails loudly on a zod schema JSON Schema cannot describe", () => {
     const bad: Operation = { ...OPERATIONS[0]!, body: z.object({ when: z.date() }) };
-    expect(() => buildOpenApiDocument([bad], { env: { APP_DOMAIN: "localhost", PORT: 3000, NODE_ENV: "development" }, version: "0" })).toThrow(/cannot be described as JSON Schema/);
+    expect(() => buildOpenApiDocument([bad], { env: { APP_DOMAIN: "localhost", PORT: 3000, NODE_ENV: "development" }, version: "0" })).toThrow(
+      /cannot be described as JSON Schema/,
+    );
     const custom: Operation = { ...OPERATIONS[0]!, body: z.object({ x: z.custom<string>() }) };
-    expect(() => buildOpenApiDocument([custom], { env: { APP_DOMAIN: "localhost", PORT: 3000, NODE_ENV: "development" }, version: "0" })).toThrow(/POST \/api\/enterprise\/auth\/login body/);
+    expect(() => buildOpenApiDocument([custom], { env: { APP_DOMAIN: "localhost", PORT: 3000, NODE_ENV: "development" }, version: "0" })).toThrow(
+      /POST \/api\/enterprise\/auth\/login body/,
+    );
   });
 
   it("names the servers from APP_DOMAIN and PORT, with the tenant's host for client routes", () => {
@@ -216,19 +230,27 @@ describe("request schemas agree with zod", () => {
   it.each(withQuery.map((o) => ({ name: key(o.method, o.path), o })))("$name: the query parameters and their required flags are zod's", ({ o }) => {
     const params = (docOp(o).parameters as Json[]).filter((x) => x.in === "query");
     expect(params.map((x) => x.name).sort()).toEqual(Object.keys(zodShape(o.query!)).sort());
-    expect(params.filter((x) => x.required).map((x) => x.name).sort()).toEqual(zodRequired(o.query!));
+    expect(
+      params
+        .filter((x) => x.required)
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(zodRequired(o.query!));
   });
 
-  it.each(withBody.map((o) => ({ name: key(o.method, o.path), o })))("$name: every example parses with zod and validates against the published schema", ({ o }) => {
-    expect(Object.keys(o.examples ?? {}).length, "give the operation at least one known-good example").toBeGreaterThan(0);
-    const media = docOp(o).requestBody.content["application/json"];
-    for (const [name, value] of Object.entries(o.examples!)) {
-      const parsed = o.body!.safeParse(value);
-      expect(parsed.success ? [] : parsed.error.issues, `zod refuses example ${name}`).toEqual([]);
-      expect(validate(media.schema, value, doc), `the JSON Schema refuses example ${name}`).toEqual([]);
-      expect(media.examples[name].value).toEqual(value);
-    }
-  });
+  it.each(withBody.map((o) => ({ name: key(o.method, o.path), o })))(
+    "$name: every example parses with zod and validates against the published schema",
+    ({ o }) => {
+      expect(Object.keys(o.examples ?? {}).length, "give the operation at least one known-good example").toBeGreaterThan(0);
+      const media = docOp(o).requestBody.content["application/json"];
+      for (const [name, value] of Object.entries(o.examples!)) {
+        const parsed = o.body!.safeParse(value);
+        expect(parsed.success ? [] : parsed.error.issues, `zod refuses example ${name}`).toEqual([]);
+        expect(validate(media.schema, value, doc), `the JSON Schema refuses example ${name}`).toEqual([]);
+        expect(media.examples[name].value).toEqual(value);
+      }
+    },
+  );
 
   // The two bodies that matter most: minimal = exactly the required fields, full = every field.
   it.each([
@@ -284,7 +306,9 @@ describe("the Problem schema is what lib/errors sends", () => {
 
   it("accepts real problems and refuses a bare message", () => {
     const samples = [
-      toProblem(new AppError("validation_failed", "The request is not valid.", { fields: [{ path: "lines.0.debit", message: "must be a non-negative amount" }] })).problem,
+      toProblem(
+        new AppError("validation_failed", "The request is not valid.", { fields: [{ path: "lines.0.debit", message: "must be a non-negative amount" }] }),
+      ).problem,
       toProblem(z.object({ a: z.string() }).safeParse({}).error).problem,
       toProblem(new Error("secret database text"), () => undefined).problem,
       toProblem(new AppError("rate_limited")).problem,
@@ -311,7 +335,8 @@ describe("response schemas are the services' answers", () => {
   });
 
   it("publishes them where they exist", () => {
-    const schemaOf = (method: string, p: string) => docOp(opOf(method, p)!).responses[String(opOf(method, p)!.success.status)].content["application/json"].schema;
+    const schemaOf = (method: string, p: string) =>
+      docOp(opOf(method, p)!).responses[String(opOf(method, p)!.success.status)].content["application/json"].schema;
     expect(schemaOf("GET", "/api/enterprise/clients").properties.items.items.properties.schemaBehind).toEqual({ type: "boolean" });
     expect(schemaOf("POST", "/api/enterprise/clients/create").required).toEqual(["clientId", "slug", "dbName", "status"]);
     expect(docOp(opOf("GET", "/api/client/users")!).responses["200"].content).toEqual({ "application/json": {} });

@@ -28,7 +28,15 @@ describe("shell navigation", () => {
   });
 
   it("does not mark the console's Clients page on its sub-pages", () => {
-    const admin: ShellNavSection[] = [{ key: "console", items: [{ label: "Clients", path: "/admin", icon: "building" }, { label: "Audit log", path: "/admin/audit", icon: "audit" }] }];
+    const admin: ShellNavSection[] = [
+      {
+        key: "console",
+        items: [
+          { label: "Clients", path: "/admin", icon: "building" },
+          { label: "Audit log", path: "/admin/audit", icon: "audit" },
+        ],
+      },
+    ];
     expect(currentItem(admin, "/admin")).toBe("/admin");
     expect(currentItem(admin, "/admin/audit")).toBe("/admin/audit");
     expect(currentItem(admin, "/admin/clients/new")).toBeUndefined();

@@ -38,9 +38,17 @@ describe("parseHost", () => {
 
 describe("resolveTenant", () => {
   it("follows the order claim > header > subdomain > query", () => {
-    expect(resolveTenant({ ...base, production: false, claim: A, header: A.slug, host: `acme.${D}`, query: "acme" })).toMatchObject({ ok: true, source: "claim", tenant: { by: "id", value: A.id } });
+    expect(resolveTenant({ ...base, production: false, claim: A, header: A.slug, host: `acme.${D}`, query: "acme" })).toMatchObject({
+      ok: true,
+      source: "claim",
+      tenant: { by: "id", value: A.id },
+    });
     expect(resolveTenant({ ...base, production: false, header: A.id, host: `acme.${D}`, query: "acme" })).toMatchObject({ ok: true, source: "header" });
-    expect(resolveTenant({ ...base, production: false, host: `acme.${D}`, query: "acme" })).toMatchObject({ ok: true, source: "subdomain", tenant: { by: "slug", value: "acme" } });
+    expect(resolveTenant({ ...base, production: false, host: `acme.${D}`, query: "acme" })).toMatchObject({
+      ok: true,
+      source: "subdomain",
+      tenant: { by: "slug", value: "acme" },
+    });
     expect(resolveTenant({ ...base, production: false, host: D, query: "acme" })).toMatchObject({ ok: true, source: "query" });
   });
 
@@ -84,15 +92,22 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 describe("resolveTenant properties", () => {
   it("when it answers a tenant, every source present names that same tenant (or cannot be compared without the registry)", () => {
     fc.assert(
-      fc.property(maybe(tenantArb), maybe(fc.oneof(slugArb, uuidArb)), maybe(slugArb), maybe(fc.oneof(slugArb, uuidArb)), fc.boolean(), (claim, header, sub, query, production) => {
-        const r = resolveTenant({ appDomain: D, production, claim, header, host: sub ? `${sub}.${D}` : D, query });
-        if (!r.ok) return;
-        for (const { ref } of r.refs) {
-          if (claim) expect(ref.value).toBe(ref.by === "id" ? claim.id : claim.slug);
-          else if (ref.by === r.tenant!.by) expect(ref.value).toBe(r.tenant!.value);
-          else expect(r.needsRecordCheck).toBe(true);
-        }
-      }),
+      fc.property(
+        maybe(tenantArb),
+        maybe(fc.oneof(slugArb, uuidArb)),
+        maybe(slugArb),
+        maybe(fc.oneof(slugArb, uuidArb)),
+        fc.boolean(),
+        (claim, header, sub, query, production) => {
+          const r = resolveTenant({ appDomain: D, production, claim, header, host: sub ? `${sub}.${D}` : D, query });
+          if (!r.ok) return;
+          for (const { ref } of r.refs) {
+            if (claim) expect(ref.value).toBe(ref.by === "id" ? claim.id : claim.slug);
+            else if (ref.by === r.tenant!.by) expect(ref.value).toBe(r.tenant!.value);
+            else expect(r.needsRecordCheck).toBe(true);
+          }
+        },
+      ),
     );
   });
 

@@ -7,7 +7,14 @@ import type { Principal } from "@/lib/edge/principal";
 
 const SECRET = "a".repeat(40);
 const OTHER = "b".repeat(40);
-const user: Principal = { kind: "client-user", id: "0b9c6f1e-3a5d-4f77-9d1e-1f2a3b4c5d6e", email: "u@acme.test", name: "U", tenantId: "6c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5", tenantSlug: "acme" };
+const user: Principal = {
+  kind: "client-user",
+  id: "0b9c6f1e-3a5d-4f77-9d1e-1f2a3b4c5d6e",
+  email: "u@acme.test",
+  name: "U",
+  tenantId: "6c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+  tenantSlug: "acme",
+};
 const admin: Principal = { kind: "enterprise-admin", id: "1b9c6f1e-3a5d-4f77-9d1e-1f2a3b4c5d6e", email: "a@x.test", name: "A" };
 
 let ring: KeyRing;
@@ -56,7 +63,12 @@ describe("tokens", () => {
   it("refuses edited claims (another tenant, another kind)", async () => {
     const { token } = await signToken(ring, user, { use: "access", ttlSeconds: 60 });
     const { h, s } = parts(token);
-    for (const edit of [{ tenant_id: "7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5" }, { tenant_slug: "beta" }, { aud: AUDIENCES["enterprise-admin"] }, { exp: 9_999_999_999 }]) {
+    for (const edit of [
+      { tenant_id: "7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5" },
+      { tenant_slug: "beta" },
+      { aud: AUDIENCES["enterprise-admin"] },
+      { exp: 9_999_999_999 },
+    ]) {
       const forged = `${h}.${b64({ ...payloadOf(token), ...edit })}.${s}`;
       await expect(verifyTokenWith(ring, forged, "access")).rejects.toBeInstanceOf(TokenError);
     }

@@ -46,14 +46,20 @@ async function SuperAdminNotice({ admin }: { admin: AdminPrincipal }) {
   const clients = await listAssignedClients(admin);
   return (
     <>
-    <Card title="What you can do here" titleId="super-admin-heading">
-      <p className="text-sm text-slate-700">
-        As a super admin you look after the clients an enterprise admin assigned to you, within your modules
-        {admin.modules.length ? <> (<span className="font-mono">{admin.modules.join(", ")}</span>)</> : null}: you can give them those modules and see their users
-        (through the super-admin API). Creating, suspending and archiving clients is done by enterprise admins.
-      </p>
-    </Card>
-    <AssignedClients clients={clients} tenantUrl={tenantUrlFor()} />
+      <Card title="What you can do here" titleId="super-admin-heading">
+        <p className="text-sm text-slate-700">
+          As a super admin you look after the clients an enterprise admin assigned to you, within your modules
+          {admin.modules.length ? (
+            <>
+              {" "}
+              (<span className="font-mono">{admin.modules.join(", ")}</span>)
+            </>
+          ) : null}
+          : you can give them those modules and see their users (through the super-admin API). Creating, suspending and archiving clients is done by enterprise
+          admins.
+        </p>
+      </Card>
+      <AssignedClients clients={clients} tenantUrl={tenantUrlFor()} />
     </>
   );
 }
@@ -65,7 +71,11 @@ function tenantUrlFor(): (slug: string) => string {
 
 async function Clients({ query }: { query: Record<string, string | string[] | undefined> }) {
   const behind = query.schema === "behind";
-  const parsed = ZListClientsQuery.safeParse({ limit: PAGE_SIZE, cursor: typeof query.cursor === "string" ? query.cursor : undefined, schema: behind ? "behind" : undefined });
+  const parsed = ZListClientsQuery.safeParse({
+    limit: PAGE_SIZE,
+    cursor: typeof query.cursor === "string" ? query.cursor : undefined,
+    schema: behind ? "behind" : undefined,
+  });
   // A stale or hand-edited cursor starts again from the first page rather than failing the page.
   const q = parsed.success ? parsed.data : ZListClientsQuery.parse({ limit: PAGE_SIZE, schema: behind ? "behind" : undefined });
   const page = await listClients(q).catch((err: unknown) => {
@@ -79,11 +89,14 @@ async function Clients({ query }: { query: Record<string, string | string[] | un
     const qs = s.toString();
     return qs ? `/admin?${qs}` : "/admin";
   };
-  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm ${active ? "bg-slate-900 text-white" : "border border-slate-300 text-slate-700 hover:bg-slate-50"}`;
+  const tab = (active: boolean) =>
+    `rounded-md px-3 py-1.5 text-sm ${active ? "bg-slate-900 text-white" : "border border-slate-300 text-slate-700 hover:bg-slate-50"}`;
   return (
     <section aria-labelledby="clients-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="clients-heading" className="sr-only">Client list</h2>
+        <h2 id="clients-heading" className="sr-only">
+          Client list
+        </h2>
         <div className="flex items-center gap-3">
           <nav aria-label="Filter clients" className="flex flex-wrap gap-2">
             <Link href={href({})} className={tab(!behind)} aria-current={!behind ? "page" : undefined}>
@@ -98,10 +111,10 @@ async function Clients({ query }: { query: Record<string, string | string[] | un
       {page.items.length === 0 ? (
         <EmptyState data-testid="clients-empty" title={behind ? "No client is behind." : q.cursor ? "No more clients." : "No clients yet."}>
           {behind ? (
-            <p>Every client&apos;s schema is current. Clients fall behind when a new client migration ships; `npm run migrate:clients` brings them up to date.</p>
-          ) : q.cursor ? (
-            null
-          ) : (
+            <p>
+              Every client&apos;s schema is current. Clients fall behind when a new client migration ships; `npm run migrate:clients` brings them up to date.
+            </p>
+          ) : q.cursor ? null : (
             <>
               <p>
                 Create the first one with{" "}

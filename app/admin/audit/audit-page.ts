@@ -30,7 +30,11 @@ export interface AdminAuditView {
 
 const ADMIN_KINDS = new Set(["enterprise-admin", "super-admin", "super_admin"]);
 
-export async function adminAuditPage(headers: Headers, filters: Pick<AuditFilters, "query" | "verify">, clientParam: SearchParams[string]): Promise<AdminAuditView> {
+export async function adminAuditPage(
+  headers: Headers,
+  filters: Pick<AuditFilters, "query" | "verify">,
+  clientParam: SearchParams[string],
+): Promise<AdminAuditView> {
   const admin = await requireAdmin(headers);
   if (admin.kind !== "enterprise-admin") notFound();
   const db = enterpriseDb();
@@ -53,7 +57,8 @@ async function clientFilter(db: EnterpriseDb, param: SearchParams[string]): Prom
   if (!ref) return { client: "" };
   const found = await db.client.findUnique({ where: ref, select: { id: true } });
   if (found) return { clientId: found.id, client: "id" in ref ? ref.id : ref.slug };
-  if ("id" in ref) return { clientId: ref.id, client: ref.id, alert: `No current client has the id ${ref.id}; showing the log's entries for it (a purged client's stay).` };
+  if ("id" in ref)
+    return { clientId: ref.id, client: ref.id, alert: `No current client has the id ${ref.id}; showing the log's entries for it (a purged client's stay).` };
   const shown = ref.slug.length > 60 ? `${ref.slug.slice(0, 59)}…` : ref.slug;
   return { client: "", alert: `There is no client “${shown}”; showing every client.` };
 }
@@ -69,7 +74,9 @@ async function clientsOf(db: EnterpriseDb, page: AuditPage): Promise<Map<string,
   if (!wanted.length) return new Map();
   const rows = await db.client.findMany({ where: { id: { in: wanted } }, select: { id: true, slug: true, status: true } });
   const env = config();
-  return new Map(rows.map((c) => [c.id, { slug: c.slug, ...(c.status === "ACTIVE" || c.status === "SUSPENDED" ? { href: `${tenantOrigin(env, c.slug)}/` } : {}) }]));
+  return new Map(
+    rows.map((c) => [c.id, { slug: c.slug, ...(c.status === "ACTIVE" || c.status === "SUSPENDED" ? { href: `${tenantOrigin(env, c.slug)}/` } : {}) }]),
+  );
 }
 
 /** The enterprise and super admins this page names, as actors or targets (one query per table). */
@@ -82,6 +89,9 @@ async function peopleOf(db: EnterpriseDb, page: AuditPage): Promise<Map<string, 
   const wanted = [...ids].filter(isUuid);
   if (!wanted.length) return new Map();
   const select = { id: true, name: true, email: true } as const;
-  const [enterprise, supers] = await Promise.all([db.enterpriseAdmin.findMany({ where: { id: { in: wanted } }, select }), db.superAdmin.findMany({ where: { id: { in: wanted } }, select })]);
+  const [enterprise, supers] = await Promise.all([
+    db.enterpriseAdmin.findMany({ where: { id: { in: wanted } }, select }),
+    db.superAdmin.findMany({ where: { id: { in: wanted } }, select }),
+  ]);
   return new Map([...enterprise, ...supers].map((a) => [a.id, { name: a.name, email: a.email }]));
 }

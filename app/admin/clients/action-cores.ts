@@ -33,7 +33,9 @@ export const archiveClientCore = defineAction({ auth: "enterprise-admin", input:
   const row = await enterpriseDb().client.findUnique({ where: { id: input.id }, select: { slug: true } });
   if (!row) throw new AppError("not_found", "No such client.");
   if (input.confirmSlug.trim() !== row.slug) {
-    throw new AppError("validation_failed", "Type the client's slug to confirm.", { fields: [{ path: "confirmSlug", message: `type ${row.slug} to confirm` }] });
+    throw new AppError("validation_failed", "Type the client's slug to confirm.", {
+      fields: [{ path: "confirmSlug", message: `type ${row.slug} to confirm` }],
+    });
   }
   const view = await archiveClient(input.id, actorOf(principal, headers));
   return { id: view.id, status: view.status };

@@ -36,7 +36,13 @@ const text = (form: FormData, name: string): string | undefined => {
 };
 
 export async function createClientAction(state: CreateClientState, form: FormData): Promise<CreateClientState> {
-  const client = { name: text(form, "name") ?? "", slug: text(form, "slug")?.trim().toLowerCase(), segment: text(form, "segment"), adminEmail: text(form, "adminEmail") ?? "", adminPassword: text(form, "adminPassword") };
+  const client = {
+    name: text(form, "name") ?? "",
+    slug: text(form, "slug")?.trim().toLowerCase(),
+    segment: text(form, "segment"),
+    adminEmail: text(form, "adminEmail") ?? "",
+    adminPassword: text(form, "adminPassword"),
+  };
   const r = await createClientCore(await headers(), { idempotencyKey: text(form, "idempotencyKey") ?? state.key, client });
   if (!r.ok) return { key: randomUUID(), ...explain(r.problem) };
   return { key: state.key, created: { clientId: r.data.clientId, slug: r.data.slug, name: client.name, setupLink: r.data.setupLink } };

@@ -10,7 +10,17 @@ import type { SignInResult } from "@/lib/auth/sign-in-action";
 export type SignInState = SignInResult;
 
 /** The one sign-in form: admin console and tenant sign-in pass their own server action (and may pre-fill the email). */
-export function SignInForm({ action, title, subtitle, email }: { action: (state: SignInState, form: FormData) => Promise<SignInState>; title: string; subtitle?: string; email?: string }) {
+export function SignInForm({
+  action,
+  title,
+  subtitle,
+  email,
+}: {
+  action: (state: SignInState, form: FormData) => Promise<SignInState>;
+  title: string;
+  subtitle?: string;
+  email?: string;
+}) {
   const { state, pending, formError, formProps } = useKeptForm<SignInState>(action, { email });
   useEffect(() => {
     // A full navigation, so the new page is rendered for this host (through the middleware) with the new cookie.

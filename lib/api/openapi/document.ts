@@ -42,7 +42,9 @@ function accessText(op: Operation): string {
   else lines.push(`**Who:** bearer JWT of ${kinds.map((k) => WHO[k]).join(" or ")}.`);
   if (op.permission) lines.push(`**Permission:** \`${op.permission}\` (through the user's roles, while the tenant has the module).`);
   if (kinds !== "public" && kinds.includes("client-user")) {
-    lines.push("**Tenant:** the token's own; `x-tenant-id` and the tenant's host, when present, must name the same tenant (else 403). Another tenant's object by id → 404.");
+    lines.push(
+      "**Tenant:** the token's own; `x-tenant-id` and the tenant's host, when present, must name the same tenant (else 403). Another tenant's object by id → 404.",
+    );
   } else if (op.tenant) {
     lines.push("**Tenant:** named by `x-tenant-id` (id or slug) or by the tenant's subdomain.");
   }
@@ -73,12 +75,17 @@ function parameters(op: Operation, where: string): Json[] {
 function responses(op: Operation, where: string): Json {
   const requestId = { "X-Request-Id": ref("headers", "X-Request-Id") };
   const s = op.success;
-  const successHeaders = { ...requestId, ...Object.fromEntries((s.headers ?? []).map((h) => [h.name, { description: h.description, schema: { type: "string" } }])) };
+  const successHeaders = {
+    ...requestId,
+    ...Object.fromEntries((s.headers ?? []).map((h) => [h.name, { description: h.description, schema: { type: "string" } }])),
+  };
   const out: Json = {
     [s.status]: {
       description: s.description,
       ...(Object.keys(successHeaders).length ? { headers: successHeaders } : {}),
-      ...(s.status === 204 ? {} : { content: { [s.contentType ?? "application/json"]: s.schema ? { schema: toJsonSchema(s.schema, "output", `${where} response`) } : {} } }),
+      ...(s.status === 204
+        ? {}
+        : { content: { [s.contentType ?? "application/json"]: s.schema ? { schema: toJsonSchema(s.schema, "output", `${where} response`) } : {} } }),
     },
   };
   for (const [status, why] of problemReasons(op)) {
@@ -150,7 +157,12 @@ export function buildOpenApiDocument(operations: readonly Operation[], opts: Doc
     components: {
       schemas: { Problem: toJsonSchema(ZProblem, "output", "Problem") },
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "An access token (15 min) from one of the …/auth/login routes. Which kind of account a route takes is in its x-principal-kinds." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "An access token (15 min) from one of the …/auth/login routes. Which kind of account a route takes is in its x-principal-kinds.",
+        },
         metricsToken: { type: "http", scheme: "bearer", description: "The server's METRICS_TOKEN (GET /api/metrics only)." },
       },
       parameters: {
@@ -158,7 +170,8 @@ export function buildOpenApiDocument(operations: readonly Operation[], opts: Doc
           name: "x-tenant-id",
           in: "header",
           required: false,
-          description: "The tenant's id or slug. Needed on the apex host; on the tenant's own host (`<slug>.<APP_DOMAIN>`) the host names it. Every source present must agree (else 403).",
+          description:
+            "The tenant's id or slug. Needed on the apex host; on the tenant's own host (`<slug>.<APP_DOMAIN>`) the host names it. Every source present must agree (else 403).",
           schema: { type: "string" },
         },
       },

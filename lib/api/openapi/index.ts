@@ -15,6 +15,7 @@ let cached: { count: number; doc: JsonSchema } | undefined;
 /** The document for this server (its APP_DOMAIN and PORT), built once per process (again when a module is registered). */
 export function openApiDocument(): JsonSchema {
   const operations = allOperations();
-  if (cached?.count !== operations.length) cached = { count: operations.length, doc: buildOpenApiDocument(operations, { env: config(), version: packageJson.version } satisfies DocumentOptions) };
+  if (cached?.count !== operations.length)
+    cached = { count: operations.length, doc: buildOpenApiDocument(operations, { env: config(), version: packageJson.version } satisfies DocumentOptions) };
   return cached.doc;
 }

@@ -5,7 +5,6 @@ import { AUDIT_CHECK, AUDIT_PAGE, chainCheckView, listEnterpriseAudit, ZEnterpri
 
 // The global audit log (/api/enterprise/audit); each tenant's own is the core module's.
 
-
 export const AUDIT_OPERATIONS: readonly Operation[] = [
   defineOperation(
     {

@@ -7,7 +7,15 @@ import { listModules } from "../../enterprise/list-modules";
 import { createSuperAdmin, listSuperAdmins, updateSuperAdmin } from "../../enterprise/super-admins";
 import { z } from "zod";
 import { ZCreateSuperAdminRequest, ZSuperAdminParams, ZSuperAdminView, ZUpdateSuperAdminRequest } from "../../enterprise/super-admins";
-import { ZClientParams, ZClientView, ZCreateClientRequest, ZCreateClientResponse, ZListClientsQuery, ZSetupLinkQuery, ZUpdateClientRequest } from "../../provisioning";
+import {
+  ZClientParams,
+  ZClientView,
+  ZCreateClientRequest,
+  ZCreateClientResponse,
+  ZListClientsQuery,
+  ZSetupLinkQuery,
+  ZUpdateClientRequest,
+} from "../../provisioning";
 
 // The enterprise control plane: /api/enterprise/*.
 
@@ -31,8 +39,7 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
       success: { status: 200, description: TOKEN },
       problems: LOGIN_PROBLEMS,
     },
-    async ({ req, body }) =>
-    issueToken(await loginEnterpriseAdmin(body, { ip: clientIp(req.headers) })),
+    async ({ req, body }) => issueToken(await loginEnterpriseAdmin(body, { ip: clientIp(req.headers) })),
   ),
   defineOperation(
     {
@@ -56,7 +63,12 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
         "provision a client (tenant) → 201 {clientId, slug, dbName, status, setupLink?}. Optional Idempotency-Key header: same key + same body → the first answer again; same key + other body → 422.",
       auth: "enterprise-admin",
       body: ZCreateClientRequest,
-      headers: [{ name: "Idempotency-Key", description: "1–200 visible ASCII characters. The same key with the same body answers the first result again (Idempotent-Replayed: true)." }],
+      headers: [
+        {
+          name: "Idempotency-Key",
+          description: "1–200 visible ASCII characters. The same key with the same body answers the first result again (Idempotent-Replayed: true).",
+        },
+      ],
       examples: {
         minimal: { name: "Acme Trading", adminEmail: "owner@acme.example" },
         full: {
@@ -83,9 +95,13 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
       },
     },
     async ({ req, body, principal }) => {
-    const { body: answer, replayed } = await createClient(body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }, { idempotencyKey: req.headers.get("idempotency-key") });
-    return created(answer, replayed ? { "idempotent-replayed": "true" } : undefined);
-  },
+      const { body: answer, replayed } = await createClient(
+        body,
+        { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) },
+        { idempotencyKey: req.headers.get("idempotency-key") },
+      );
+      return created(answer, replayed ? { "idempotent-replayed": "true" } : undefined);
+    },
   ),
   defineOperation(
     {
@@ -96,12 +112,18 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
       auth: "enterprise-admin",
       params: ZClientParams,
       body: ZUpdateClientRequest,
-      examples: { suspend: { status: "SUSPENDED" }, full: { name: "Acme Trading Ltd", segment: null, status: "ACTIVE", superAdminIds: ["3f0c2a57-8b6e-4c1d-9a3e-5b7f2d8e1c40"] } },
+      examples: {
+        suspend: { status: "SUSPENDED" },
+        full: { name: "Acme Trading Ltd", segment: null, status: "ACTIVE", superAdminIds: ["3f0c2a57-8b6e-4c1d-9a3e-5b7f2d8e1c40"] },
+      },
       success: { status: 200, description: "The client after the change.", schema: ZClientView },
-      problems: { 404: "no such client", 409: "the status cannot change from the current one (e.g. an archived client)", 422: "nothing to change; unknown super admin" },
+      problems: {
+        404: "no such client",
+        409: "the status cannot change from the current one (e.g. an archived client)",
+        422: "nothing to change; unknown super admin",
+      },
     },
-    async ({ req, params, body, principal }) =>
-    updateClient(params.id, body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
+    async ({ req, params, body, principal }) => updateClient(params.id, body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
   ),
   defineOperation(
     {
@@ -114,8 +136,7 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
       success: { status: 200, description: "The client, now ARCHIVED.", schema: ZClientView },
       problems: { 404: "no such client", 409: "the client is still being set up" },
     },
-    async ({ req, params, principal }) =>
-    archiveClient(params.id, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
+    async ({ req, params, principal }) => archiveClient(params.id, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
   ),
   defineOperation(
     {
@@ -130,15 +151,15 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
       success: { status: 201, description: "{setupLink, email, expiresAt}: the new link, the owner it is for, and when it expires." },
       problems: { 404: "no such client", 409: "the client is not active; or no owner (or not this email) is waiting to set a password" },
     },
-    async ({ req, params, query, principal }) =>
-    created(await reissueSetupLink(params.id, query, { principal, ip: clientIp(req.headers) })),
+    async ({ req, params, query, principal }) => created(await reissueSetupLink(params.id, query, { principal, ip: clientIp(req.headers) })),
   ),
   defineOperation(
     {
       method: "GET",
       path: "/api/enterprise/modules",
       operationId: "listModules",
-      summary: "the module catalogue → {modules: [{key, name, description, permissions}]}. Enterprise admins and super admins (who assign modules) may read it.",
+      summary:
+        "the module catalogue → {modules: [{key, name, description, permissions}]}. Enterprise admins and super admins (who assign modules) may read it.",
       auth: ["enterprise-admin", "super-admin"],
       success: { status: 200, description: "{modules: [{key, name, description, permissions}]}." },
     },
@@ -170,8 +191,7 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
       success: { status: 201, description: "The new super admin.", schema: ZSuperAdminView },
       problems: { 409: "an admin with this email exists", 422: "unknown module" },
     },
-    async ({ req, body, principal }) =>
-    created(await createSuperAdmin(body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) })),
+    async ({ req, body, principal }) => created(await createSuperAdmin(body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) })),
   ),
   defineOperation(
     {
@@ -186,7 +206,6 @@ export const ENTERPRISE_OPERATIONS: readonly Operation[] = [
       success: { status: 200, description: "The super admin after the change.", schema: ZSuperAdminView },
       problems: { 404: "no such super admin", 422: "nothing to change; unknown module" },
     },
-    async ({ req, params, body, principal }) =>
-    updateSuperAdmin(params.id, body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
+    async ({ req, params, body, principal }) => updateSuperAdmin(params.id, body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
   ),
 ];

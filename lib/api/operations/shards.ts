@@ -33,10 +33,12 @@ export const SHARD_OPERATIONS: readonly Operation[] = [
         full: { name: "eu-2", adminUrlEnv: "SHARD_EU2_URL", region: "eu-west", capacity: 2000, connectionBudget: 60 },
       },
       success: { status: 201, description: "The new shard.", schema: ZShardView },
-      problems: { 409: "a shard with this name exists", 422: "the variable is not set on this instance, or the server refused the connection, is older than PostgreSQL 13, or its role lacks CREATEDB and CREATEROLE" },
+      problems: {
+        409: "a shard with this name exists",
+        422: "the variable is not set on this instance, or the server refused the connection, is older than PostgreSQL 13, or its role lacks CREATEDB and CREATEROLE",
+      },
     },
-    async ({ req, body, principal }) =>
-    created(await registerShard(body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) })),
+    async ({ req, body, principal }) => created(await registerShard(body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) })),
   ),
   defineOperation(
     {
@@ -51,7 +53,6 @@ export const SHARD_OPERATIONS: readonly Operation[] = [
       success: { status: 200, description: "The shard after the change.", schema: ZShardView },
       problems: { 404: "no such shard", 422: "nothing to change" },
     },
-    async ({ req, params, body, principal }) =>
-    updateShard(params.id, body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
+    async ({ req, params, body, principal }) => updateShard(params.id, body, { type: "enterprise-admin", id: principal.id, ip: clientIp(req.headers) }),
   ),
 ];

@@ -25,8 +25,7 @@ export const SUPER_ADMIN_OPERATIONS: readonly Operation[] = [
       success: { status: 200, description: "{token, expiresAt}: a bearer access token (15 minutes) and its expiry (ISO 8601)." },
       problems: LOGIN_PROBLEMS,
     },
-    async ({ req, body }) =>
-    issueToken(await loginSuperAdmin(body, { ip: clientIp(req.headers) })),
+    async ({ req, body }) => issueToken(await loginSuperAdmin(body, { ip: clientIp(req.headers) })),
   ),
   defineOperation(
     {
@@ -50,10 +49,14 @@ export const SUPER_ADMIN_OPERATIONS: readonly Operation[] = [
       body: ZAssignModuleRequest,
       examples: { minimal: { module: "ledger" } },
       success: { status: 200, description: "{id, modules}: the client and all its module keys." },
-      problems: { 403: "the caller does not hold this module", 404: "not a client assigned to the caller", 409: "the client is not active", 422: "unknown module" },
+      problems: {
+        403: "the caller does not hold this module",
+        404: "not a client assigned to the caller",
+        409: "the client is not active",
+        422: "unknown module",
+      },
     },
-    async ({ req, params, body, principal }) =>
-    assignModule(principal, params.id, body, { ip: clientIp(req.headers) }),
+    async ({ req, params, body, principal }) => assignModule(principal, params.id, body, { ip: clientIp(req.headers) }),
   ),
   defineOperation(
     {
@@ -68,8 +71,7 @@ export const SUPER_ADMIN_OPERATIONS: readonly Operation[] = [
       success: { status: 201, description: "{setupLink, email, expiresAt}: the new link, the owner it is for, and when it expires." },
       problems: { 404: "not a client assigned to the caller", 409: "the client is not active; or no owner (or not this email) is waiting to set a password" },
     },
-    async ({ req, params, query, principal }) =>
-    created(await reissueAssignedSetupLink(principal, params.id, query, { ip: clientIp(req.headers) })),
+    async ({ req, params, query, principal }) => created(await reissueAssignedSetupLink(principal, params.id, query, { ip: clientIp(req.headers) })),
   ),
   defineOperation(
     {

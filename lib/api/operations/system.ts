@@ -43,9 +43,9 @@ export const SYSTEM_OPERATIONS: readonly Operation[] = [
       problems: { 401: "no bearer token", 403: "not the metrics token", 404: "METRICS_TOKEN is not configured" },
     },
     async ({ req }) => {
-    metricsAccess(req.headers);
-    return new Response(await metricsText(), { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" } });
-  },
+      metricsAccess(req.headers);
+      return new Response(await metricsText(), { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" } });
+    },
   ),
   defineOperation(
     {

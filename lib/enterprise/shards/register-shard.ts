@@ -25,7 +25,10 @@ export const ZShardSettings = {
 
 export const ZRegisterShardRequest = z
   .object({
-    name: z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/, "must be 2–40 lowercase letters, digits or hyphens, starting with a letter"),
+    name: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9-]{1,39}$/, "must be 2–40 lowercase letters, digits or hyphens, starting with a letter"),
     adminUrlEnv: z.string().regex(/^[A-Z][A-Z0-9_]{0,99}$/, "must be an environment variable name such as SHARD_EU1_URL"),
     region: ZShardSettings.region.optional(),
     capacity: ZShardSettings.capacity.optional(),
@@ -41,7 +44,9 @@ export async function registerShard(input: unknown, actor: EnterpriseActor, db: 
   if (await db.shard.findUnique({ where: { name: req.name }, select: { id: true } })) throw new AppError("conflict", TAKEN);
   const adminUrl = process.env[req.adminUrlEnv];
   if (!adminUrl) {
-    throw new AppError("validation_failed", "The server cannot hold tenants.", { fields: [{ path: "adminUrlEnv", message: `is not set on this app instance (set ${req.adminUrlEnv} on every instance first)` }] });
+    throw new AppError("validation_failed", "The server cannot hold tenants.", {
+      fields: [{ path: "adminUrlEnv", message: `is not set on this app instance (set ${req.adminUrlEnv} on every instance first)` }],
+    });
   }
   const { version } = await checkShardServer(adminUrl);
   await ensureClientTemplate(adminUrl);
@@ -58,7 +63,14 @@ export async function registerShard(input: unknown, actor: EnterpriseActor, db: 
         action: "shard.registered",
         targetType: "shard",
         targetId: created.id,
-        metadata: { name: created.name, adminUrlEnv: created.adminUrlEnv, region: created.region, capacity: created.capacity, connectionBudget: created.connectionBudget, serverVersion: version },
+        metadata: {
+          name: created.name,
+          adminUrlEnv: created.adminUrlEnv,
+          region: created.region,
+          capacity: created.capacity,
+          connectionBudget: created.connectionBudget,
+          serverVersion: version,
+        },
       });
       return created;
     });

@@ -14,7 +14,11 @@ import type { ShardView } from "./view";
 // shard is the default do not change here.
 
 export const ZUpdateShardRequest = z
-  .object({ region: ZShardSettings.region.optional(), capacity: ZShardSettings.capacity.optional(), connectionBudget: ZShardSettings.connectionBudget.optional() })
+  .object({
+    region: ZShardSettings.region.optional(),
+    capacity: ZShardSettings.capacity.optional(),
+    connectionBudget: ZShardSettings.connectionBudget.optional(),
+  })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 export type UpdateShardRequest = z.infer<typeof ZUpdateShardRequest>;
@@ -26,7 +30,15 @@ export async function updateShard(id: string, input: unknown, actor: EnterpriseA
     if (!before) throw new AppError("not_found", "No such shard.");
     await tx.shard.update({ where: { id }, data: req });
     const changed = Object.fromEntries(Object.entries(req).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]));
-    await appendEnterpriseAudit(tx, { actorType: actor.type, actorId: actor.id, ip: actor.ip ?? null, action: "shard.updated", targetType: "shard", targetId: id, metadata: changed });
+    await appendEnterpriseAudit(tx, {
+      actorType: actor.type,
+      actorId: actor.id,
+      ip: actor.ip ?? null,
+      action: "shard.updated",
+      targetType: "shard",
+      targetId: id,
+      metadata: changed,
+    });
   });
   forgetShard(id);
   return (await listShards(db)).find((s) => s.id === id)!;

@@ -24,7 +24,16 @@ export type ClientStatusName = (typeof CLIENT_STATUSES)[number];
 
 export const ZShardParams = z.object({ id: z.uuid() });
 
-export const shardSelect = { id: true, name: true, region: true, capacity: true, connectionBudget: true, adminUrlEnv: true, isDefault: true, createdAt: true } as const;
+export const shardSelect = {
+  id: true,
+  name: true,
+  region: true,
+  capacity: true,
+  connectionBudget: true,
+  adminUrlEnv: true,
+  isDefault: true,
+  createdAt: true,
+} as const;
 
 type Row = { id: string; name: string; region: string; capacity: number; connectionBudget: number; adminUrlEnv: string; isDefault: boolean; createdAt: Date };
 

@@ -34,7 +34,13 @@ export async function createSuperAdmin(input: unknown, actor: EnterpriseActor, d
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.superAdmin.create({
-        data: { email: req.email, name: req.name, passwordHash, segments: req.segments ?? [], modules: { create: moduleIds.map((moduleId) => ({ moduleId })) } },
+        data: {
+          email: req.email,
+          name: req.name,
+          passwordHash,
+          segments: req.segments ?? [],
+          modules: { create: moduleIds.map((moduleId) => ({ moduleId })) },
+        },
         select: superAdminViewSelect,
       });
       await appendEnterpriseAudit(tx, {

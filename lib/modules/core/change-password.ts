@@ -30,14 +30,25 @@ export async function changePassword(ctx: TenantContext, input: ChangePasswordRe
   const user = await ctx.db.user.findFirst({ where: { id: userId, isActive: true }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError("unauthorized", "This account is no longer active.");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("validation_failed", "The current password is not correct.", { fields: [{ path: "currentPassword", message: "is not your current password" }] });
+    throw new AppError("validation_failed", "The current password is not correct.", {
+      fields: [{ path: "currentPassword", message: "is not your current password" }],
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   const changed = await ctx.db.$transaction(async (tx) => {
     // Only over the hash just verified: two racing changes cannot both win.
-    const r = await tx.user.updateMany({ where: { id: userId, isActive: true, passwordHash: user.passwordHash }, data: { passwordHash, sessionsNotBefore: sessionsNotBefore("earlier") } });
+    const r = await tx.user.updateMany({
+      where: { id: userId, isActive: true, passwordHash: user.passwordHash },
+      data: { passwordHash, sessionsNotBefore: sessionsNotBefore("earlier") },
+    });
     if (r.count !== 1) return false;
-    await appendTenantAudit(tx, { ...auditActor(ctx), action: "user.password_changed", targetType: "user", targetId: userId, metadata: { via: "self-service" } });
+    await appendTenantAudit(tx, {
+      ...auditActor(ctx),
+      action: "user.password_changed",
+      targetType: "user",
+      targetId: userId,
+      metadata: { via: "self-service" },
+    });
     return true;
   });
   if (!changed) throw new AppError("conflict", "The password was changed meanwhile; reload the page and try again.");

@@ -37,9 +37,9 @@ export const CORE_OPERATIONS: readonly Operation[] = [
       problems: LOGIN_PROBLEMS,
     },
     async ({ req, body }) => {
-    const tenant = await resolveRequestTenant({ headers: req.headers, query: new URL(req.url).searchParams.get("tenant") }, null);
-    return issueToken(await loginClientUser(tenant, body, { ip: clientIp(req.headers) }));
-  },
+      const tenant = await resolveRequestTenant({ headers: req.headers, query: new URL(req.url).searchParams.get("tenant") }, null);
+      return issueToken(await loginClientUser(tenant, body, { ip: clientIp(req.headers) }));
+    },
   ),
   defineOperation(
     {
@@ -82,8 +82,15 @@ export const CORE_OPERATIONS: readonly Operation[] = [
       params: ZUserId,
       body: ZUpdateUserRequest,
       examples: { deactivate: { isActive: false }, full: { name: "Dana Doe", isActive: true } },
-      success: { status: 200, description: "The user after the change: {id, email, name, isActive, roles, createdAt}. A deactivated user is refused from their next request on." },
-      problems: { 403: "the user holds permissions you do not", 404: "no such user in this tenant", 409: "you cannot deactivate yourself; the tenant must keep an active Owner" },
+      success: {
+        status: 200,
+        description: "The user after the change: {id, email, name, isActive, roles, createdAt}. A deactivated user is refused from their next request on.",
+      },
+      problems: {
+        403: "the user holds permissions you do not",
+        404: "no such user in this tenant",
+        409: "you cannot deactivate yourself; the tenant must keep an active Owner",
+      },
     },
     async ({ ctx, params, body }) => updateUser(ctx, params.id, body),
   ),
@@ -92,11 +99,16 @@ export const CORE_OPERATIONS: readonly Operation[] = [
       method: "POST",
       path: "/api/client/users/{id}/password-link",
       operationId: "issuePasswordLink",
-      summary: "→ 201 {link, email, kind, expiresAt}: a one-time link to set the user's first password (setup, 7 days) or replace a forgotten one (reset, 24 hours) (core:users:write). Another tenant's user id → 404.",
+      summary:
+        "→ 201 {link, email, kind, expiresAt}: a one-time link to set the user's first password (setup, 7 days) or replace a forgotten one (reset, 24 hours) (core:users:write). Another tenant's user id → 404.",
       auth: "client-user",
       permission: "core:users:write",
       params: ZUserId,
-      success: { status: 201, description: "The link (a credential: answered once, never stored), whom it is for, setup or reset, and until when it works. A reset ends the user's earlier sessions." },
+      success: {
+        status: 201,
+        description:
+          "The link (a credential: answered once, never stored), whom it is for, setup or reset, and until when it works. A reset ends the user's earlier sessions.",
+      },
       problems: { 403: "the user holds permissions you do not", 404: "no such user in this tenant", 409: "the user is deactivated" },
     },
     async ({ ctx, params }) => created(await issuePasswordLink(ctx, params.id)),
@@ -115,8 +127,7 @@ export const CORE_OPERATIONS: readonly Operation[] = [
       success: { status: 200, description: "The user with the new roles: {id, email, name, isActive, roles, createdAt}." },
       problems: { 403: GRANT, 404: "no such user in this tenant", 409: "the tenant must keep at least one Owner", 422: "unknown role ids" },
     },
-    async ({ ctx, params, body }) =>
-    setUserRoles(ctx, params.id, body),
+    async ({ ctx, params, body }) => setUserRoles(ctx, params.id, body),
   ),
   defineOperation(
     {
@@ -139,7 +150,10 @@ export const CORE_OPERATIONS: readonly Operation[] = [
       auth: "client-user",
       permission: "core:roles:write",
       body: ZCreateRoleRequest,
-      examples: { minimal: { name: "Bookkeeper" }, full: { name: "Bookkeeper", description: "Keeps the books", permissions: ["ledger:transactions:read", "ledger:transactions:write"] } },
+      examples: {
+        minimal: { name: "Bookkeeper" },
+        full: { name: "Bookkeeper", description: "Keeps the books", permissions: ["ledger:transactions:read", "ledger:transactions:write"] },
+      },
       success: { status: 201, description: "{id, name, description, isSystem: false, permissions}." },
       problems: { 403: GRANT, 409: "a role with this name exists" },
     },
@@ -159,8 +173,7 @@ export const CORE_OPERATIONS: readonly Operation[] = [
       success: { status: 200, description: "The role with its new permissions: {id, name, description, isSystem, permissions}." },
       problems: { 403: GRANT, 404: "no such role in this tenant", 409: "system roles cannot be changed" },
     },
-    async ({ ctx, params, body }) =>
-    setRolePermissions(ctx, params.id, body),
+    async ({ ctx, params, body }) => setRolePermissions(ctx, params.id, body),
   ),
   defineOperation(
     {

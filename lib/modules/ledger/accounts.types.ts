@@ -4,7 +4,10 @@ import { AccountType } from "../../generated/client/enums.ts";
 export const ZAccountType = z.enum(AccountType);
 
 export const ZCreateAccountRequest = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$/, "must be 1–20 letters, digits, dots or dashes"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$/, "must be 1–20 letters, digits, dots or dashes"),
   name: z.string().trim().min(1).max(120),
   type: ZAccountType,
   parentId: z.uuid().optional(),

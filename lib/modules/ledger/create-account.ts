@@ -11,11 +11,24 @@ export async function createAccount(ctx: TenantContext, input: CreateAccountRequ
     return await ctx.db.$transaction(async (tx) => {
       if (input.parentId) {
         const parent = await tx.account.findUnique({ where: { id: input.parentId }, select: { type: true } });
-        if (!parent) throw new AppError("validation_failed", "The parent account does not exist.", { fields: [{ path: "parentId", message: "no such account" }] });
-        if (parent.type !== input.type) throw new AppError("validation_failed", `The parent account is of type ${parent.type}; a child must have the same type.`, { fields: [{ path: "parentId", message: "must have the same type" }] });
+        if (!parent)
+          throw new AppError("validation_failed", "The parent account does not exist.", { fields: [{ path: "parentId", message: "no such account" }] });
+        if (parent.type !== input.type)
+          throw new AppError("validation_failed", `The parent account is of type ${parent.type}; a child must have the same type.`, {
+            fields: [{ path: "parentId", message: "must have the same type" }],
+          });
       }
-      const account = await tx.account.create({ data: { code: input.code, name: input.name, type: input.type, parentId: input.parentId ?? null }, select: accountSelect });
-      await appendTenantAudit(tx, { ...auditActor(ctx), action: "account.created", targetType: "account", targetId: account.id, metadata: { code: account.code, type: account.type } });
+      const account = await tx.account.create({
+        data: { code: input.code, name: input.name, type: input.type, parentId: input.parentId ?? null },
+        select: accountSelect,
+      });
+      await appendTenantAudit(tx, {
+        ...auditActor(ctx),
+        action: "account.created",
+        targetType: "account",
+        targetId: account.id,
+        metadata: { code: account.code, type: account.type },
+      });
       return account;
     });
   } catch (err) {

@@ -20,7 +20,10 @@ export async function createEntry(ctx: TenantContext, input: CreateEntryRequest)
   if (input.post) assertBalanced(lines);
   return withLedgerGuards(() =>
     ctx.db.$transaction(async (tx) => {
-      await assertActiveAccounts(tx, lines.map((l) => l.accountId));
+      await assertActiveAccounts(
+        tx,
+        lines.map((l) => l.accountId),
+      );
       const entry = await tx.journalEntry.create({
         data: {
           date: toDbDate(input.date),
@@ -34,7 +37,13 @@ export async function createEntry(ctx: TenantContext, input: CreateEntryRequest)
         select: entrySelect,
       });
       const total = formatMoney(sum(lines.map((l) => l.debit)));
-      await appendTenantAudit(tx, { ...auditActor(ctx), action: input.post ? "journal.created_posted" : "journal.created", targetType: "journal_entry", targetId: entry.id, metadata: { number: entry.number, date: input.date, debit: total, lines: lines.length } });
+      await appendTenantAudit(tx, {
+        ...auditActor(ctx),
+        action: input.post ? "journal.created_posted" : "journal.created",
+        targetType: "journal_entry",
+        targetId: entry.id,
+        metadata: { number: entry.number, date: input.date, debit: total, lines: lines.length },
+      });
       return toEntryView(entry);
     }),
   );

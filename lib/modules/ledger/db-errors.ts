@@ -12,7 +12,11 @@ export async function withLedgerGuards<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (isCheckViolation(err)) throw new AppError("validation_failed", "The database refused the entry: a posted entry's debits must equal its credits, and each line must be exactly one of debit or credit.");
+    if (isCheckViolation(err))
+      throw new AppError(
+        "validation_failed",
+        "The database refused the entry: a posted entry's debits must equal its credits, and each line must be exactly one of debit or credit.",
+      );
     throw err;
   }
 }

@@ -39,7 +39,15 @@ export function toEntryView(e: EntryRow): JournalEntryView {
     reversalOfNumber: e.reversalOf?.number ?? null,
     reversedById: e.reversedBy?.id ?? null,
     reversedByNumber: e.reversedBy?.number ?? null,
-    lines: e.lines.map((l) => ({ id: l.id, accountId: l.accountId, accountCode: l.account.code, accountName: l.account.name, debit: formatMoney(l.debit), credit: formatMoney(l.credit), memo: l.memo })),
+    lines: e.lines.map((l) => ({
+      id: l.id,
+      accountId: l.accountId,
+      accountCode: l.account.code,
+      accountName: l.account.name,
+      debit: formatMoney(l.debit),
+      credit: formatMoney(l.credit),
+      memo: l.memo,
+    })),
     totals: { debit: formatMoney(debit), credit: formatMoney(credit), balanced: debit.equals(credit) },
   };
 }

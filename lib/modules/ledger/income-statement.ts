@@ -8,5 +8,11 @@ export async function incomeStatement(ctx: TenantContext, q: IncomeStatementQuer
   const rows = await postedAmounts(ctx, q, ["REVENUE", "EXPENSE"]);
   const revenue = section(rows, "REVENUE");
   const expenses = section(rows, "EXPENSE");
-  return { from: q.from, to: q.to, revenue: sectionView(revenue), expenses: sectionView(expenses), netIncome: formatMoney(revenue.total.minus(expenses.total)) };
+  return {
+    from: q.from,
+    to: q.to,
+    revenue: sectionView(revenue),
+    expenses: sectionView(expenses),
+    netIncome: formatMoney(revenue.total.minus(expenses.total)),
+  };
 }

@@ -15,9 +15,9 @@ export const Decimal = Prisma.Decimal.clone({ precision: 64, rounding: Prisma.De
 
 /** Up to 15 integer digits and 4 decimals: what numeric(19,4) holds. */
 export const ZMoney = z
-  .string({ message: "send amounts as strings, e.g. \"12.50\"" })
+  .string({ message: 'send amounts as strings, e.g. "12.50"' })
   .trim()
-  .regex(/^\d{1,15}(\.\d{1,4})?$/, "must be a non-negative amount with at most 4 decimals, e.g. \"12.50\"");
+  .regex(/^\d{1,15}(\.\d{1,4})?$/, 'must be a non-negative amount with at most 4 decimals, e.g. "12.50"');
 
 export const ZERO = new Decimal(0);
 

@@ -24,7 +24,8 @@ import { ZTrialBalanceQuery } from "./trial-balance";
 const CASH = "0b6f3c2e-9d41-4e7a-8c55-1f2e3d4c5b6a";
 const SALES = "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d";
 const ACCOUNT = "{id, code, name, type, parentId, isActive}.";
-const ENTRY = "The entry: {id, number, date, description, reference, status, createdById, postedAt, createdAt, reversalOfId, reversalOfNumber, reversedById, reversedByNumber, lines, totals}.";
+const ENTRY =
+  "The entry: {id, number, date, description, reference, status, createdById, postedAt, createdAt, reversalOfId, reversalOfNumber, reversedById, reversedByNumber, lines, totals}.";
 const NO_ENTRY = "no such journal entry in this tenant";
 const LINES_422 = "lines name unknown or inactive accounts";
 const UNBALANCED = "debits do not equal credits";
@@ -62,7 +63,8 @@ export const LEDGER_OPERATIONS: readonly Operation[] = [
       method: "POST",
       path: "/api/client/accounts/defaults",
       operationId: "createDefaultAccounts",
-      summary: "creates a minimal standard chart when the tenant has no accounts; otherwise changes nothing (idempotent) → {created, accounts} (ledger:accounts:write).",
+      summary:
+        "creates a minimal standard chart when the tenant has no accounts; otherwise changes nothing (idempotent) → {created, accounts} (ledger:accounts:write).",
       auth: "client-user",
       permission: "ledger:accounts:write",
       success: { status: 200, description: "{created, accounts}: how many accounts were created (0 when the tenant had some) and the whole chart." },
@@ -151,14 +153,23 @@ export const LEDGER_OPERATIONS: readonly Operation[] = [
       method: "PATCH",
       path: "/api/client/transactions/{id}",
       operationId: "updateEntry",
-      summary: "{date?, description?, reference?, lines?, post?} edits a DRAFT (lines replace all lines; post: true posts it in the same transaction); another status → 409 (ledger:transactions:write).",
+      summary:
+        "{date?, description?, reference?, lines?, post?} edits a DRAFT (lines replace all lines; post: true posts it in the same transaction); another status → 409 (ledger:transactions:write).",
       auth: "client-user",
       permission: "ledger:transactions:write",
       params: ZEntryId,
       body: ZUpdateEntryRequest,
       examples: {
         describe: { description: "Cash sale (corrected)", reference: null },
-        full: { date: "2026-03-30", description: "Cash sale", reference: "INV-1042", lines: [{ accountId: CASH, debit: "120.00" }, { accountId: SALES, credit: "120.00" }] },
+        full: {
+          date: "2026-03-30",
+          description: "Cash sale",
+          reference: "INV-1042",
+          lines: [
+            { accountId: CASH, debit: "120.00" },
+            { accountId: SALES, credit: "120.00" },
+          ],
+        },
       },
       success: { status: 200, description: ENTRY },
       problems: { 404: NO_ENTRY, 409: "the entry is not a DRAFT", 422: LINES_422 },
@@ -178,9 +189,9 @@ export const LEDGER_OPERATIONS: readonly Operation[] = [
       problems: { 404: NO_ENTRY, 409: "the entry is not a DRAFT (void or reverse it instead)" },
     },
     async ({ ctx, params }) => {
-    await deleteEntry(ctx, params.id);
-    return new Response(null, { status: 204 });
-  },
+      await deleteEntry(ctx, params.id);
+      return new Response(null, { status: 204 });
+    },
   ),
   defineOperation(
     {
@@ -223,7 +234,11 @@ export const LEDGER_OPERATIONS: readonly Operation[] = [
       body: ZReverseEntryRequest,
       examples: { today: {}, full: { date: "2026-04-01", description: "Reversal of the March accrual" } },
       success: { status: 201, description: `The reversal (its reversalOfId is the original). ${ENTRY}` },
-      problems: { 404: NO_ENTRY, 409: "the entry is not POSTED, is a reversal, or was reversed already", 422: "the date is before the original's; a line's account was deactivated since" },
+      problems: {
+        404: NO_ENTRY,
+        409: "the entry is not POSTED, is a reversal, or was reversed already",
+        422: "the date is before the original's; a line's account was deactivated since",
+      },
     },
     async ({ ctx, params, body }) => created(await reverseEntry(ctx, params.id, body)),
   ),
@@ -236,7 +251,11 @@ export const LEDGER_OPERATIONS: readonly Operation[] = [
       auth: "client-user",
       permission: "ledger:reports:read",
       query: ZTrialBalanceQuery,
-      success: { status: 200, description: "{asOf, accounts: [{accountId, code, name, type, debit, credit, balance}], totals: {debit, credit, balanced}}; amounts are decimal strings." },
+      success: {
+        status: 200,
+        description:
+          "{asOf, accounts: [{accountId, code, name, type, debit, credit, balance}], totals: {debit, credit, balanced}}; amounts are decimal strings.",
+      },
     },
     async ({ ctx, query }) => trialBalance(ctx, query),
   ),
@@ -259,11 +278,16 @@ export const LEDGER_OPERATIONS: readonly Operation[] = [
       method: "GET",
       path: "/api/client/reports/balance-sheet",
       operationId: "balanceSheet",
-      summary: "?asOf=YYYY-MM-DD (default today, UTC): assets, liabilities and equity (with current earnings) of POSTED entries; totals and `balanced` (ledger:reports:read).",
+      summary:
+        "?asOf=YYYY-MM-DD (default today, UTC): assets, liabilities and equity (with current earnings) of POSTED entries; totals and `balanced` (ledger:reports:read).",
       auth: "client-user",
       permission: "ledger:reports:read",
       query: ZBalanceSheetQuery,
-      success: { status: 200, description: "{asOf, assets, liabilities, equity: {accounts, total, currentEarnings}, totals: {assets, liabilitiesAndEquity}, balanced}; amounts are decimal strings." },
+      success: {
+        status: 200,
+        description:
+          "{asOf, assets, liabilities, equity: {accounts, total, currentEarnings}, totals: {assets, liabilitiesAndEquity}, balanced}; amounts are decimal strings.",
+      },
     },
     async ({ ctx, query }) => balanceSheet(ctx, query),
   ),

@@ -23,8 +23,17 @@ export async function postEntry(ctx: TenantContext, entryId: string): Promise<Jo
 export async function postLockedDraft(ctx: TenantContext, tx: LedgerTx, entryId: string): Promise<JournalEntryView> {
   const lines = await tx.journalLine.findMany({ where: { entryId }, select: { accountId: true, debit: true, credit: true } });
   assertBalanced(lines);
-  await assertActiveAccounts(tx, lines.map((l) => l.accountId));
+  await assertActiveAccounts(
+    tx,
+    lines.map((l) => l.accountId),
+  );
   const entry = await tx.journalEntry.update({ where: { id: entryId }, data: { status: "POSTED", postedAt: new Date() }, select: entrySelect });
-  await appendTenantAudit(tx, { ...auditActor(ctx), action: "journal.posted", targetType: "journal_entry", targetId: entryId, metadata: { number: entry.number } });
+  await appendTenantAudit(tx, {
+    ...auditActor(ctx),
+    action: "journal.posted",
+    targetType: "journal_entry",
+    targetId: entryId,
+    metadata: { number: entry.number },
+  });
   return toEntryView(entry);
 }

@@ -30,10 +30,19 @@ export async function reverseEntry(ctx: TenantContext, entryId: string, input: R
         await assertReversible(tx, original);
         const date = input.date ?? (todayUtc() > original.date ? todayUtc() : original.date);
         if (date < original.date) {
-          throw new AppError("validation_failed", `A reversal cannot be dated before the entry it reverses (${original.date}).`, { fields: [{ path: "date", message: `must be on or after ${original.date}` }] });
+          throw new AppError("validation_failed", `A reversal cannot be dated before the entry it reverses (${original.date}).`, {
+            fields: [{ path: "date", message: `must be on or after ${original.date}` }],
+          });
         }
-        const lines = await tx.journalLine.findMany({ where: { entryId }, select: { accountId: true, debit: true, credit: true, memo: true, position: true }, orderBy: LINE_ORDER });
-        await assertActiveAccounts(tx, lines.map((l) => l.accountId));
+        const lines = await tx.journalLine.findMany({
+          where: { entryId },
+          select: { accountId: true, debit: true, credit: true, memo: true, position: true },
+          orderBy: LINE_ORDER,
+        });
+        await assertActiveAccounts(
+          tx,
+          lines.map((l) => l.accountId),
+        );
         const reversal = await tx.journalEntry.create({
           data: {
             date: toDbDate(date),
@@ -47,7 +56,13 @@ export async function reverseEntry(ctx: TenantContext, entryId: string, input: R
           },
           select: entrySelect,
         });
-        await appendTenantAudit(tx, { ...auditActor(ctx), action: "journal.reversed", targetType: "journal_entry", targetId: entryId, metadata: { number: original.number, reversalId: reversal.id, reversalNumber: reversal.number, date } });
+        await appendTenantAudit(tx, {
+          ...auditActor(ctx),
+          action: "journal.reversed",
+          targetType: "journal_entry",
+          targetId: entryId,
+          metadata: { number: original.number, reversalId: reversal.id, reversalNumber: reversal.number, date },
+        });
         return toEntryView(reversal);
       }),
     );
@@ -59,7 +74,8 @@ export async function reverseEntry(ctx: TenantContext, entryId: string, input: R
 
 async function assertReversible(tx: LedgerTx, original: LockedEntry): Promise<void> {
   assertStatus(original, "POSTED", "reversed");
-  if (original.reversalOfId) throw new AppError("conflict", "A reversal cannot be reversed: that would only restate the original entry. Post a new entry instead.");
+  if (original.reversalOfId)
+    throw new AppError("conflict", "A reversal cannot be reversed: that would only restate the original entry. Post a new entry instead.");
   // A reversal committed before our lock is seen here; one racing with us meets the unique index.
   if (await tx.journalEntry.findUnique({ where: { reversalOfId: original.id }, select: { id: true } })) throw new AppError("conflict", ALREADY_REVERSED);
 }

@@ -16,7 +16,11 @@ export async function updateAccount(ctx: TenantContext, accountId: string, input
       action: "account.updated",
       targetType: "account",
       targetId: accountId,
-      metadata: { code: account.code, ...(input.name !== undefined ? { name: account.name } : {}), ...(input.isActive !== undefined ? { isActive: account.isActive } : {}) },
+      metadata: {
+        code: account.code,
+        ...(input.name !== undefined ? { name: account.name } : {}),
+        ...(input.isActive !== undefined ? { isActive: account.isActive } : {}),
+      },
     });
     return account;
   });

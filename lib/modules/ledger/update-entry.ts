@@ -25,7 +25,10 @@ export async function updateEntry(ctx: TenantContext, entryId: string, input: Up
       const changed = (["date", "description", "reference", "lines"] as const).filter((k) => input[k] !== undefined);
       if (changed.length > 0) {
         if (input.lines) {
-          await assertActiveAccounts(tx, input.lines.map((l) => l.accountId));
+          await assertActiveAccounts(
+            tx,
+            input.lines.map((l) => l.accountId),
+          );
           await tx.journalLine.deleteMany({ where: { entryId } });
           await tx.journalLine.createMany({ data: lineRows(input.lines).map((l) => ({ ...l, entryId })) });
         }
@@ -34,7 +37,13 @@ export async function updateEntry(ctx: TenantContext, entryId: string, input: Up
           data: { date: input.date ? toDbDate(input.date) : undefined, description: input.description, reference: input.reference },
           select: { number: true },
         });
-        await appendTenantAudit(tx, { ...auditActor(ctx), action: "journal.updated", targetType: "journal_entry", targetId: entryId, metadata: { number: entry.number, changed } });
+        await appendTenantAudit(tx, {
+          ...auditActor(ctx),
+          action: "journal.updated",
+          targetType: "journal_entry",
+          targetId: entryId,
+          metadata: { number: entry.number, changed },
+        });
       }
       if (input.post) return postLockedDraft(ctx, tx, entryId);
       return toEntryView(await tx.journalEntry.findUniqueOrThrow({ where: { id: entryId }, select: entrySelect }));

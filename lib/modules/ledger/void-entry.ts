@@ -17,9 +17,16 @@ export async function voidEntry(ctx: TenantContext, entryId: string): Promise<Jo
     assertStatus(locked, "POSTED", "voided");
     if (locked.reversalOfId) throw new AppError("conflict", "A reversal cannot be voided: it would bring back the entry it reverses.");
     // Read after the lock: a reversal that held its share lock has committed by now.
-    if (await tx.journalEntry.findUnique({ where: { reversalOfId: entryId }, select: { id: true } })) throw new AppError("conflict", "A reversed entry cannot be voided: its reversal would then count alone.");
+    if (await tx.journalEntry.findUnique({ where: { reversalOfId: entryId }, select: { id: true } }))
+      throw new AppError("conflict", "A reversed entry cannot be voided: its reversal would then count alone.");
     const entry = await tx.journalEntry.update({ where: { id: entryId }, data: { status: "VOID" }, select: entrySelect });
-    await appendTenantAudit(tx, { ...auditActor(ctx), action: "journal.voided", targetType: "journal_entry", targetId: entryId, metadata: { number: entry.number } });
+    await appendTenantAudit(tx, {
+      ...auditActor(ctx),
+      action: "journal.voided",
+      targetType: "journal_entry",
+      targetId: entryId,
+      metadata: { number: entry.number },
+    });
     return toEntryView(entry);
   });
 }

@@ -23,10 +23,21 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       <PageHeader
         title="Audit log"
         breadcrumbs={[{ label: "Admin console", href: "/admin" }, { label: "Audit log" }]}
-        description={<>The global log: clients&apos; lifecycle, super admins, shards and admin sign-ins, newest first. Each client&apos;s own changes are in its log, on its host at /audit.</>}
+        description={
+          <>
+            The global log: clients&apos; lifecycle, super admins, shards and admin sign-ins, newest first. Each client&apos;s own changes are in its log, on
+            its host at /audit.
+          </>
+        }
       />
 
-      <AuditFilterForm path={PATH} kinds={ENTERPRISE_ACTION_KINDS} values={filters.form} client={data.client} alerts={data.clientAlert ? [...filters.alerts, data.clientAlert] : filters.alerts} />
+      <AuditFilterForm
+        path={PATH}
+        kinds={ENTERPRISE_ACTION_KINDS}
+        values={filters.form}
+        client={data.client}
+        alerts={data.clientAlert ? [...filters.alerts, data.clientAlert] : filters.alerts}
+      />
       <ChainCheck path={PATH} filters={shown} cursor={cursor} check={data.check} />
 
       <section aria-labelledby="entries-heading" className="space-y-3">

@@ -47,7 +47,10 @@ export default async function ShardsPage() {
               ),
               region: s.region,
               clients: (
-                <span className="font-mono" title={`${s.clients.ACTIVE} active, ${s.clients.SUSPENDED} suspended, ${s.clients.PROVISIONING} provisioning, ${s.clients.ARCHIVED} archived`}>
+                <span
+                  className="font-mono"
+                  title={`${s.clients.ACTIVE} active, ${s.clients.SUSPENDED} suspended, ${s.clients.PROVISIONING} provisioning, ${s.clients.ARCHIVED} archived`}
+                >
                   {live}
                 </span>
               ),

@@ -49,7 +49,11 @@ export default async function SuperAdminsPage() {
             lastLogin: s.lastLoginAt ? <time dateTime={s.lastLoginAt}>{s.lastLoginAt.slice(0, 16).replace("T", " ")} UTC</time> : "never",
           },
         }))}
-        empty={<EmptyState title="No super admins yet.">Enterprise admins create them through the enterprise API; each then sees the clients assigned to them.</EmptyState>}
+        empty={
+          <EmptyState title="No super admins yet.">
+            Enterprise admins create them through the enterprise API; each then sees the clients assigned to them.
+          </EmptyState>
+        }
       />
     </>
   );

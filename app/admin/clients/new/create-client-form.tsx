@@ -20,7 +20,17 @@ export function CreateClientForm({ idempotencyKey }: { idempotencyKey: string })
   return (
     <form {...formProps} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <input type="hidden" name="idempotencyKey" value={state.key} />
-      <TextField label="Name" name="name" required minLength={2} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} error={fieldError("name")} errorTestId="client-error-name" />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        minLength={2}
+        maxLength={120}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError("name")}
+        errorTestId="client-error-name"
+      />
       <TextField
         label="Slug (optional)"
         name="slug"
@@ -33,7 +43,16 @@ export function CreateClientForm({ idempotencyKey }: { idempotencyKey: string })
         errorTestId="client-error-slug"
       />
       <TextField label="Segment (optional)" name="segment" maxLength={60} error={fieldError("segment")} errorTestId="client-error-segment" />
-      <TextField label="First admin email" name="adminEmail" type="email" required maxLength={254} autoComplete="off" error={fieldError("adminEmail")} errorTestId="client-error-adminEmail" />
+      <TextField
+        label="First admin email"
+        name="adminEmail"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="off"
+        error={fieldError("adminEmail")}
+        errorTestId="client-error-adminEmail"
+      />
       <TextField
         label="First admin password (optional)"
         name="adminPassword"
@@ -81,15 +100,27 @@ function Created({ created }: { created: NonNullable<CreateClientState["created"
       {created.setupLink ? (
         <div className="space-y-2">
           <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-            Copy this setup link now and send it to the client&apos;s first admin: it lets them set their password. It is not shown again; if it is lost or expires, issue a new one from the clients list (Setup link).
+            Copy this setup link now and send it to the client&apos;s first admin: it lets them set their password. It is not shown again; if it is lost or
+            expires, issue a new one from the clients list (Setup link).
           </p>
           <label className="block text-sm">
             <span className="text-slate-700">One-time setup link</span>
-            <input readOnly value={created.setupLink} data-testid="setup-link" onFocus={(e) => e.currentTarget.select()} className={`${input} font-mono text-xs`} />
+            <input
+              readOnly
+              value={created.setupLink}
+              data-testid="setup-link"
+              onFocus={(e) => e.currentTarget.select()}
+              className={`${input} font-mono text-xs`}
+            />
           </label>
           <button
             type="button"
-            onClick={() => navigator.clipboard?.writeText(created.setupLink!).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              navigator.clipboard?.writeText(created.setupLink!).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
           >
             {copied ? "Copied" : "Copy link"}

@@ -14,7 +14,11 @@ export default async function TenantAppLayout({ children, params }: { children: 
   const { tenant, principal, permissions } = await tenantPageScope((await params).tenant, await headers(), undefined, async () => null);
   const sections: ShellNavSection[] = [
     { key: "home", items: [{ label: "Home", path: "/", icon: "home" }] },
-    ...tenantNavigation(tenant.modules, permissions).map((s) => ({ key: s.key, label: s.label, items: s.items.map(({ label, path, icon }) => ({ label, path, icon })) })),
+    ...tenantNavigation(tenant.modules, permissions).map((s) => ({
+      key: s.key,
+      label: s.label,
+      items: s.items.map(({ label, path, icon }) => ({ label, path, icon })),
+    })),
   ];
   return (
     <AppShell

@@ -52,7 +52,10 @@ export default async function TenantHomePage({ params }: { params: Promise<{ ten
             <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
               {s.items.map((i) => (
                 <li key={i.path}>
-                  <Link href={i.path} className="group flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 hover:shadow">
+                  <Link
+                    href={i.path}
+                    className="group flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 hover:shadow"
+                  >
                     <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-brand-50 text-brand-700">
                       <Icon name={i.icon} className="size-5" />
                     </span>

@@ -18,8 +18,11 @@ export interface TenantAuditView {
   check?: ChainCheckView;
 }
 
-
-export async function tenantAuditPage(param: string, headers: Headers, q: { query: AuditQuery; verify: boolean }): Promise<{ tenant: TenantRecord; data: TenantAuditView }> {
+export async function tenantAuditPage(
+  param: string,
+  headers: Headers,
+  q: { query: AuditQuery; verify: boolean },
+): Promise<{ tenant: TenantRecord; data: TenantAuditView }> {
   const { tenant, data } = await tenantPageScope(param, headers, "core:audit:read", async (ctx) => {
     const page = await listTenantAudit(ctx, q.query);
     return { page, people: await peopleOf(ctx, page), ...(q.verify ? { check: chainCheckView(await verifyTenantAuditChain(ctx.db)) } : {}) };

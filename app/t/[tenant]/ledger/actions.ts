@@ -4,7 +4,17 @@
 import { headers } from "next/headers";
 import type { JournalEntryView } from "@/lib/modules/ledger/entries.types";
 import type { Problem } from "@/lib/errors";
-import { createAccountCore, createDefaultAccountsCore, createEntryCore, deleteEntryCore, postEntryCore, reverseEntryCore, updateAccountCore, updateEntryCore, voidEntryCore } from "./action-cores";
+import {
+  createAccountCore,
+  createDefaultAccountsCore,
+  createEntryCore,
+  deleteEntryCore,
+  postEntryCore,
+  reverseEntryCore,
+  updateAccountCore,
+  updateEntryCore,
+  voidEntryCore,
+} from "./action-cores";
 import { explain, text, type FormState } from "./form-state";
 
 export type CreateEntryResult = { ok: true; number: number; status: JournalEntryView["status"] } | { ok: false; problem: Problem };

@@ -57,7 +57,13 @@ export function draftFromEntry(entry: Pick<JournalEntryView, "date" | "descripti
     date: entry.date,
     description: entry.description,
     reference: entry.reference ?? "",
-    lines: entry.lines.map((l, i) => ({ key: key(i), accountId: l.accountId, debit: editableAmount(l.debit), credit: editableAmount(l.credit), memo: l.memo ?? "" })),
+    lines: entry.lines.map((l, i) => ({
+      key: key(i),
+      accountId: l.accountId,
+      debit: editableAmount(l.debit),
+      credit: editableAmount(l.credit),
+      memo: l.memo ?? "",
+    })),
   };
 }
 

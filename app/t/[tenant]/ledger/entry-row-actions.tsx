@@ -9,14 +9,27 @@ import { InlineMessage } from "@/components/ui/alert";
 import { deleteEntryAction, postEntryAction, reverseEntryAction, voidEntryAction } from "./actions";
 import type { FormState } from "./form-state";
 
-
 /**
  * One journal row's actions; the page is re-rendered on the server after each.
  * DRAFT: Post, Edit (the entry form in edit mode, /ledger?edit=<id>) and Delete (after a confirmation).
  * POSTED, unless either side of a reversal pair (the service answers 409 there): Void and Reverse, each after a
  * confirmation (an accessible dialog); the reversal's date is offered as the service's default (today, or the entry's date when later).
  */
-export function EntryRowActions({ id, number, status, date, today, paired }: { id: string; number: number; status: string; date: string; today: string; paired: boolean }) {
+export function EntryRowActions({
+  id,
+  number,
+  status,
+  date,
+  today,
+  paired,
+}: {
+  id: string;
+  number: number;
+  status: string;
+  date: string;
+  today: string;
+  paired: boolean;
+}) {
   const router = useRouter();
   const dateId = useId();
   const [postState, postAction, posting] = useActionState<FormState, FormData>(postEntryAction, {});
@@ -27,7 +40,12 @@ export function EntryRowActions({ id, number, status, date, today, paired }: { i
     if (postState.done || voidState.done || reverseState.done || deleteState.done) router.refresh();
   }, [postState, voidState, reverseState, deleteState, router]);
   const busy = posting || voiding || reversing || deleting;
-  const error = busy ? undefined : (postState.error ?? voidState.error ?? (reverseState.fields?.date ? `Reversal date: ${reverseState.fields.date}` : reverseState.error) ?? deleteState.error);
+  const error = busy
+    ? undefined
+    : (postState.error ??
+      voidState.error ??
+      (reverseState.fields?.date ? `Reversal date: ${reverseState.fields.date}` : reverseState.error) ??
+      deleteState.error);
   const open = status === "POSTED" && !paired;
   const hidden = { id };
 
@@ -69,7 +87,15 @@ export function EntryRowActions({ id, number, status, date, today, paired }: { i
                   <label htmlFor={dateId} className="block font-medium text-slate-800">
                     Reversal date
                   </label>
-                  <input id={dateId} type="date" name="date" defaultValue={today > date ? today : date} min={date} max="9999-12-31" className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900" />
+                  <input
+                    id={dateId}
+                    type="date"
+                    name="date"
+                    defaultValue={today > date ? today : date}
+                    min={date}
+                    max="9999-12-31"
+                    className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900"
+                  />
                 </div>
               }
               confirmLabel={`Confirm reversal of #${number}`}

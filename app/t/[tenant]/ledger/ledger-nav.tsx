@@ -35,7 +35,10 @@ export function ReportsNav({ current }: { current: Report }) {
             <Link
               href={l.href}
               aria-current={l.key === current ? "page" : undefined}
-              className={cn("block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap", l.key === current ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900")}
+              className={cn(
+                "block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+                l.key === current ? "text-brand-800 border-brand-600" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+              )}
             >
               {l.label}
             </Link>

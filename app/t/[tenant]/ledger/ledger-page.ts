@@ -24,7 +24,12 @@ export function ledgerAccess(permissions: ReadonlySet<string>): LedgerAccess {
   };
 }
 
-export async function ledgerPage<T>(param: string, headers: Headers, read: Permission, load: (ctx: TenantContext, access: LedgerAccess) => Promise<T>): Promise<{ tenant: TenantRecord; access: LedgerAccess; data: T }> {
+export async function ledgerPage<T>(
+  param: string,
+  headers: Headers,
+  read: Permission,
+  load: (ctx: TenantContext, access: LedgerAccess) => Promise<T>,
+): Promise<{ tenant: TenantRecord; access: LedgerAccess; data: T }> {
   const { tenant, permissions, data } = await tenantPageScope(param, headers, read, (ctx, permissions) => load(ctx, ledgerAccess(permissions)));
   return { tenant, access: ledgerAccess(permissions), data };
 }

@@ -40,7 +40,8 @@ const initialDraft = (editing: JournalEntryView | undefined, today: string): Ent
 function accountOptions(accounts: AccountOption[], editing: JournalEntryView | undefined): AccountOption[] {
   const known = new Set(accounts.map((a) => a.id));
   const missing = new Map<string, AccountOption>();
-  for (const l of editing?.lines ?? []) if (!known.has(l.accountId)) missing.set(l.accountId, { id: l.accountId, code: l.accountCode, name: `${l.accountName} (inactive)` });
+  for (const l of editing?.lines ?? [])
+    if (!known.has(l.accountId)) missing.set(l.accountId, { id: l.accountId, code: l.accountCode, name: `${l.accountName} (inactive)` });
   return missing.size ? [...accounts, ...missing.values()].sort((a, b) => a.code.localeCompare(b.code)) : accounts;
 }
 
@@ -73,7 +74,11 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
   const id = useId();
   // Field messages sit next to their inputs (aria-describedby); the summary below is the alert.
   const errorId = (path: string) => `${id}-error-${path}`;
-  const describedBy = (...paths: string[]) => paths.filter((p) => fields[p]).map(errorId).join(" ") || undefined;
+  const describedBy = (...paths: string[]) =>
+    paths
+      .filter((p) => fields[p])
+      .map(errorId)
+      .join(" ") || undefined;
 
   const totals = draftTotals(draft.lines);
   const difference = totals.debit - totals.credit;
@@ -111,7 +116,10 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
     ) : null;
 
   return (
-    <section aria-labelledby="new-entry-heading" className={`space-y-4 rounded-lg border bg-white p-4 shadow-sm sm:p-6 ${editing ? "border-amber-300" : "border-slate-200"}`}>
+    <section
+      aria-labelledby="new-entry-heading"
+      className={`space-y-4 rounded-lg border bg-white p-4 shadow-sm sm:p-6 ${editing ? "border-amber-300" : "border-slate-200"}`}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="new-entry-heading" className="text-lg font-semibold">
           {editing ? `Edit draft #${editing.number}` : "New entry"}
@@ -128,17 +136,43 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
           <div className="grid gap-3 sm:grid-cols-[10rem_1fr_12rem]">
             <label className="block text-sm">
               <span className="font-medium text-slate-800">Date</span>
-              <input type="date" name="date" required value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} aria-invalid={!!fields.date} aria-describedby={describedBy("date")} className={`mt-1 ${input}`} />
+              <input
+                type="date"
+                name="date"
+                required
+                value={draft.date}
+                onChange={(e) => setDraft({ ...draft, date: e.target.value })}
+                aria-invalid={!!fields.date}
+                aria-describedby={describedBy("date")}
+                className={`mt-1 ${input}`}
+              />
               {fieldError("date")}
             </label>
             <label className="block text-sm">
               <span className="font-medium text-slate-800">Description</span>
-              <input name="description" required maxLength={500} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} aria-invalid={!!fields.description} aria-describedby={describedBy("description")} className={`mt-1 ${input}`} />
+              <input
+                name="description"
+                required
+                maxLength={500}
+                value={draft.description}
+                onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+                aria-invalid={!!fields.description}
+                aria-describedby={describedBy("description")}
+                className={`mt-1 ${input}`}
+              />
               {fieldError("description")}
             </label>
             <label className="block text-sm">
               <span className="font-medium text-slate-800">Reference (optional)</span>
-              <input name="reference" maxLength={100} value={draft.reference} onChange={(e) => setDraft({ ...draft, reference: e.target.value })} aria-invalid={!!fields.reference} aria-describedby={describedBy("reference")} className={`mt-1 ${input}`} />
+              <input
+                name="reference"
+                maxLength={100}
+                value={draft.reference}
+                onChange={(e) => setDraft({ ...draft, reference: e.target.value })}
+                aria-invalid={!!fields.reference}
+                aria-describedby={describedBy("reference")}
+                className={`mt-1 ${input}`}
+              />
               {fieldError("reference")}
             </label>
           </div>
@@ -157,12 +191,24 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
               const lineErrors = Object.entries(fields).filter(([p]) => p === `lines.${i}` || p.startsWith(`lines.${i}.`));
               const lineErrorId = lineErrors.length ? errorId(`lines.${i}`) : undefined;
               return (
-                <div key={line.key} data-testid={`entry-line-${n}`} className={`grid grid-cols-2 gap-2 rounded-md border border-slate-200 p-3 sm:items-start sm:rounded-none sm:border-0 sm:p-0 ${LINE_GRID}`}>
+                <div
+                  key={line.key}
+                  data-testid={`entry-line-${n}`}
+                  className={`grid grid-cols-2 gap-2 rounded-md border border-slate-200 p-3 sm:items-start sm:rounded-none sm:border-0 sm:p-0 ${LINE_GRID}`}
+                >
                   <div className="col-span-2 sm:col-span-1">
                     <span aria-hidden="true" className="mb-1 block text-xs font-medium text-slate-600 sm:hidden">
                       Line {n}
                     </span>
-                    <select aria-label={`Line ${n} account`} required value={line.accountId} onChange={(e) => setLine(i, { accountId: e.target.value })} aria-invalid={!!fields[`lines.${i}.accountId`]} aria-describedby={lineErrorId} className={input}>
+                    <select
+                      aria-label={`Line ${n} account`}
+                      required
+                      value={line.accountId}
+                      onChange={(e) => setLine(i, { accountId: e.target.value })}
+                      aria-invalid={!!fields[`lines.${i}.accountId`]}
+                      aria-describedby={lineErrorId}
+                      className={input}
+                    >
                       <option value="">Choose an account…</option>
                       {options.map((a) => (
                         <option key={a.id} value={a.id}>
@@ -180,15 +226,42 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
                     <span aria-hidden="true" className="mb-1 block text-xs text-slate-600 sm:hidden">
                       Debit
                     </span>
-                    <input aria-label={`Line ${n} debit`} inputMode="decimal" autoComplete="off" placeholder="0.00" value={line.debit} onChange={(e) => setLine(i, { debit: e.target.value })} aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.debit`]} aria-describedby={lineErrorId} className={amountInput} />
+                    <input
+                      aria-label={`Line ${n} debit`}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      placeholder="0.00"
+                      value={line.debit}
+                      onChange={(e) => setLine(i, { debit: e.target.value })}
+                      aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.debit`]}
+                      aria-describedby={lineErrorId}
+                      className={amountInput}
+                    />
                   </div>
                   <div>
                     <span aria-hidden="true" className="mb-1 block text-xs text-slate-600 sm:hidden">
                       Credit
                     </span>
-                    <input aria-label={`Line ${n} credit`} inputMode="decimal" autoComplete="off" placeholder="0.00" value={line.credit} onChange={(e) => setLine(i, { credit: e.target.value })} aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.credit`]} aria-describedby={lineErrorId} className={amountInput} />
+                    <input
+                      aria-label={`Line ${n} credit`}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      placeholder="0.00"
+                      value={line.credit}
+                      onChange={(e) => setLine(i, { credit: e.target.value })}
+                      aria-invalid={totals.invalid.includes(i) || !!fields[`lines.${i}.credit`]}
+                      aria-describedby={lineErrorId}
+                      className={amountInput}
+                    />
                   </div>
-                  <input aria-label={`Line ${n} memo`} placeholder="Memo (optional)" maxLength={500} value={line.memo} onChange={(e) => setLine(i, { memo: e.target.value })} className={`col-span-2 sm:col-span-1 ${input}`} />
+                  <input
+                    aria-label={`Line ${n} memo`}
+                    placeholder="Memo (optional)"
+                    maxLength={500}
+                    value={line.memo}
+                    onChange={(e) => setLine(i, { memo: e.target.value })}
+                    className={`col-span-2 sm:col-span-1 ${input}`}
+                  />
                   <button
                     type="button"
                     className={`col-span-2 justify-self-end sm:col-span-1 sm:w-16 ${button}`}
@@ -215,12 +288,17 @@ export function NewEntryForm({ accounts, today, editing }: { accounts: AccountOp
                 <output aria-label="Total credit">{formatAmount(unitsToAmount(totals.credit))}</output>
               </span>
               <span className={`col-span-2 ${difference === BigInt(0) ? "text-emerald-800" : "text-amber-800"}`}>
-                Difference <output aria-label="Difference" className="font-mono">{formatAmount(unitsToAmount(difference < BigInt(0) ? -difference : difference))}</output>
+                Difference{" "}
+                <output aria-label="Difference" className="font-mono">
+                  {formatAmount(unitsToAmount(difference < BigInt(0) ? -difference : difference))}
+                </output>
                 {difference === BigInt(0) ? " (balanced)" : " (debits and credits must be equal to post)"}
               </span>
             </div>
           </div>
-          {totals.invalid.length ? <p className="text-xs text-amber-800">Amounts are numbers with at most 4 decimals, like 1500.25 (no commas); the others are not counted above.</p> : null}
+          {totals.invalid.length ? (
+            <p className="text-xs text-amber-800">Amounts are numbers with at most 4 decimals, like 1500.25 (no commas); the others are not counted above.</p>
+          ) : null}
 
           <div className="flex flex-wrap items-center gap-3">
             <button type="button" className={button} onClick={() => setDraft((d) => ({ ...d, lines: [...d.lines, newLine()] }))}>

@@ -22,7 +22,8 @@ export function incomeStatementDates(from: Param, to: Param): ReportDates<Income
   const bad = Object.values(asked).filter((v): v is string => v !== undefined && !ZDate.safeParse(v).success);
   const valid = (v: string | undefined) => (v !== undefined && !bad.includes(v) ? v : undefined);
   const parsed = ZIncomeStatementQuery.safeParse({ from: valid(asked.from), to: valid(asked.to) });
-  if (!parsed.success) return { query: ZIncomeStatementQuery.parse({}), alert: `From ${asked.from} is after To ${asked.to}; showing 1 January to today instead.` };
+  if (!parsed.success)
+    return { query: ZIncomeStatementQuery.parse({}), alert: `From ${asked.from} is after To ${asked.to}; showing 1 January to today instead.` };
   return { query: parsed.data, alert: bad.length ? `${bad.map(notADate).join("; ")}; the default date is used instead.` : undefined };
 }
 

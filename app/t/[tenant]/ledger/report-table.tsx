@@ -15,9 +15,15 @@ export function ReportTable({ caption, children }: { caption: string; children: 
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="w-28 px-4 py-2">Code</th>
-            <th scope="col" className="px-4 py-2">Account</th>
-            <th scope="col" className="px-4 py-2 text-right">Amount</th>
+            <th scope="col" className="w-28 px-4 py-2">
+              Code
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Account
+            </th>
+            <th scope="col" className="px-4 py-2 text-right">
+              Amount
+            </th>
           </tr>
         </thead>
         {children}
@@ -27,7 +33,19 @@ export function ReportTable({ caption, children }: { caption: string; children: 
 }
 
 /** A section: heading, one row per account, `extra` rows (e.g. current earnings), and the total. */
-export function SectionRows({ title, section, totalLabel, empty, extra }: { title: string; section: ReportSection; totalLabel: string; empty: string; extra?: ReactNode }) {
+export function SectionRows({
+  title,
+  section,
+  totalLabel,
+  empty,
+  extra,
+}: {
+  title: string;
+  section: ReportSection;
+  totalLabel: string;
+  empty: string;
+  extra?: ReactNode;
+}) {
   return (
     <tbody className="border-t border-slate-200">
       <tr className="bg-slate-50/60">

@@ -13,7 +13,11 @@ export interface SetupState {
 }
 
 export async function setInitialPasswordAction(_state: SetupState, form: FormData): Promise<SetupState> {
-  const r = await setInitialPasswordCore(await headers(), { token: form.get("token"), password: form.get("password"), confirmPassword: form.get("confirmPassword") });
+  const r = await setInitialPasswordCore(await headers(), {
+    token: form.get("token"),
+    password: form.get("password"),
+    confirmPassword: form.get("confirmPassword"),
+  });
   if (r.ok) return { redirectTo: r.data.redirectTo };
   const { problem } = r;
   if (problem.status === 404) return { spent: true, error: problem.detail };

@@ -13,7 +13,13 @@ import { SpentLink } from "./spent-link";
 // sends no Referer and is kept out of search indexes.
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer", robots: { index: false, follow: false } };
 
-export default async function SetupPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SetupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { tenant } = await tenantPage((await params).tenant, await headers());
   const raw = (await searchParams).token;
   const token = typeof raw === "string" && raw.length <= 2048 ? raw : "";
@@ -21,11 +27,7 @@ export default async function SetupPage({ params, searchParams }: { params: Prom
   if (tenant.status !== "ACTIVE") return <SuspendedNotice tenantName={tenant.name} />;
   return (
     <AuthFrame>
-      {invitation ? (
-        <SetupForm token={token} email={invitation.email} tenantName={tenant.name} />
-      ) : (
-        <SpentLink detail={SETUP_LINK_SPENT} />
-      )}
+      {invitation ? <SetupForm token={token} email={invitation.email} tenantName={tenant.name} /> : <SpentLink detail={SETUP_LINK_SPENT} />}
     </AuthFrame>
   );
 }

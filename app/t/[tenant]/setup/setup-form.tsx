@@ -24,8 +24,26 @@ export function SetupForm({ token, email, tenantName }: { token: string; email: 
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField label="New password" name="password" type="password" required minLength={12} autoComplete="new-password" hint="At least 12 characters." error={fieldError("password")} errorTestId="setup-error-password" />
-      <TextField label="Confirm password" name="confirmPassword" type="password" required autoComplete="new-password" error={fieldError("confirmPassword")} errorTestId="setup-error-confirmPassword" />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        required
+        minLength={12}
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        error={fieldError("password")}
+        errorTestId="setup-error-password"
+      />
+      <TextField
+        label="Confirm password"
+        name="confirmPassword"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={fieldError("confirmPassword")}
+        errorTestId="setup-error-confirmPassword"
+      />
       {formError ? (
         <Alert tone="error" data-testid="setup-error">
           {formError}

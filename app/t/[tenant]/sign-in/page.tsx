@@ -9,13 +9,24 @@ import { tenantSignIn } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function TenantSignInPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TenantSignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { tenant, principal } = await tenantPage((await params).tenant, await headers());
   if (principal) redirect("/");
   // ?email=…&setup=done: where the setup page sends a user who has just set their password.
   const query = await searchParams;
   const email = typeof query.email === "string" && query.email.length <= 254 ? query.email : undefined;
-  const subtitle = query.setup === "done" ? "Your password is set. Sign in to continue." : query.changed === "password" ? "Your password is changed. Sign in with the new one." : undefined;
+  const subtitle =
+    query.setup === "done"
+      ? "Your password is set. Sign in to continue."
+      : query.changed === "password"
+        ? "Your password is changed. Sign in with the new one."
+        : undefined;
   if (tenant.status !== "ACTIVE") return <SuspendedNotice tenantName={tenant.name} />;
   return (
     <AuthFrame>

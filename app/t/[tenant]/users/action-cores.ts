@@ -6,12 +6,17 @@ import { updateUser } from "@/lib/modules/core/users/update-user";
 import { ZCreateUserRequest, ZUserId } from "@/lib/modules/core/users/users.types";
 import { defineAction } from "@/lib/api/action";
 
-export const createUserCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZCreateUserRequest }, ({ ctx, input }) => createUser(ctx, input));
+export const createUserCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZCreateUserRequest }, ({ ctx, input }) =>
+  createUser(ctx, input),
+);
 
 /** Deactivate or reactivate a user from the users page (the service refuses oneself, the more powerful, and the last Owner). */
-export const setUserActiveCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZUserId.extend({ isActive: z.boolean() }).strict() }, ({ ctx, input }) =>
-  updateUser(ctx, input.id, { isActive: input.isActive }),
+export const setUserActiveCore = defineAction(
+  { auth: "client-user", permission: "core:users:write", input: ZUserId.extend({ isActive: z.boolean() }).strict() },
+  ({ ctx, input }) => updateUser(ctx, input.id, { isActive: input.isActive }),
 );
 
 /** A one-time password link (setup or reset) for a user, shown once on the users page. */
-export const issuePasswordLinkCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZUserId.strict() }, ({ ctx, input }) => issuePasswordLink(ctx, input.id));
+export const issuePasswordLinkCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZUserId.strict() }, ({ ctx, input }) =>
+  issuePasswordLink(ctx, input.id),
+);

@@ -22,9 +22,27 @@ export function CreateUserForm() {
     <Card title="Add a user" titleId="add-user-heading">
       <form {...formProps} className="space-y-4">
         <div className="grid gap-4 md:grid-cols-3">
-          <TextField label="Email" name="email" type="email" required maxLength={254} autoComplete="off" error={fieldError("email")} errorTestId="create-user-error-email" />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="off"
+            error={fieldError("email")}
+            errorTestId="create-user-error-email"
+          />
           <TextField label="Name" name="name" required maxLength={120} autoComplete="off" error={fieldError("name")} />
-          <TextField label="Password" name="password" type="password" required minLength={12} autoComplete="new-password" hint="At least 12 characters; they can change it after signing in." error={fieldError("password")} />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            required
+            minLength={12}
+            autoComplete="new-password"
+            hint="At least 12 characters; they can change it after signing in."
+            error={fieldError("password")}
+          />
         </div>
         {formError ? (
           <Alert tone="error" data-testid="create-user-error">

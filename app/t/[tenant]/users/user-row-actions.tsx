@@ -54,10 +54,18 @@ function IssuedLink({ name, link }: { name: string; link: NonNullable<PasswordLi
   return (
     <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-left text-xs text-amber-900">
       <label htmlFor={inputId} className="block">
-        {link.kind === "reset" ? "A password reset link" : "A setup link"} for {name}, shown once: it works until {new Date(link.expiresAt).toUTCString()} or until the password is set
+        {link.kind === "reset" ? "A password reset link" : "A setup link"} for {name}, shown once: it works until {new Date(link.expiresAt).toUTCString()} or
+        until the password is set
         {link.kind === "reset" ? ", and signs them out everywhere when used" : ""}.
       </label>
-      <input id={inputId} readOnly value={link.url} data-testid="password-link" onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md border border-amber-300 bg-white px-2 py-1 font-mono" />
+      <input
+        id={inputId}
+        readOnly
+        value={link.url}
+        data-testid="password-link"
+        onFocus={(e) => e.currentTarget.select()}
+        className="w-full rounded-md border border-amber-300 bg-white px-2 py-1 font-mono"
+      />
     </div>
   );
 }

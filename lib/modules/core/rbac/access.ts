@@ -32,7 +32,11 @@ export function effectivePermissions(granted: Iterable<string>, moduleKeys: read
 export async function loadAccess(db: ClientDb, userId: string, tenantModuleKeys: readonly string[], tokenIssuedAt?: number): Promise<Access | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { isActive: true, sessionsNotBefore: true, roles: { select: { roleId: true, role: { select: { permissions: { select: { permission: true } } } } } } },
+    select: {
+      isActive: true,
+      sessionsNotBefore: true,
+      roles: { select: { roleId: true, role: { select: { permissions: { select: { permission: true } } } } } },
+    },
   });
   if (!user || !user.isActive) return null;
   if (user.sessionsNotBefore && tokenIssuedAt !== undefined && tokenIssuedAt * 1000 < user.sessionsNotBefore.getTime()) return null;
@@ -52,7 +56,8 @@ export function actorAccess(ctx: TenantContext): Promise<Access> {
   if (!p) {
     p = (async () => {
       const { principal, tenant } = ctx;
-      if (principal.kind === "enterprise-admin") return { userId: principal.id, roleIds: [], permissions: effectivePermissions(allPermissions(), tenant.modules) };
+      if (principal.kind === "enterprise-admin")
+        return { userId: principal.id, roleIds: [], permissions: effectivePermissions(allPermissions(), tenant.modules) };
       if (principal.kind === "super-admin") {
         const modules = tenant.modules.filter((m) => principal.modules.includes(m));
         return { userId: principal.id, roleIds: [], permissions: effectivePermissions(allPermissions(), modules) };

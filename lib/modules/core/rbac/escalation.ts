@@ -25,5 +25,9 @@ export const rolePermissionsSelect = { select: { role: { select: { id: true, nam
  * in force here: nobody takes over or locks out an account more powerful than their own (403).
  */
 export async function assertMayActOn(ctx: TenantContext, user: { roles: { role: { permissions: { permission: string }[] } }[] }): Promise<void> {
-  await assertMayGrant(ctx, user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission)), "effective");
+  await assertMayGrant(
+    ctx,
+    user.roles.flatMap((r) => r.role.permissions.map((p) => p.permission)),
+    "effective",
+  );
 }

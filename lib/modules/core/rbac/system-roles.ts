@@ -13,15 +13,22 @@ export interface SystemRole {
 export function systemRoles(): readonly SystemRole[] {
   const all = allPermissions();
   return [
-  { name: "Owner", description: "Everything, including users and roles.", permissions: all },
-  { name: "Admin", description: "Manages users, roles and all data.", permissions: all },
-  {
-    name: "Accountant",
-    description: "Keeps the books: accounts, journal entries and reports.",
-    permissions: ["ledger:accounts:read", "ledger:accounts:write", "ledger:transactions:read", "ledger:transactions:write", "ledger:reports:read", "core:users:read"],
-  },
-  { name: "Viewer", description: "Reads everything, changes nothing.", permissions: all.filter((p) => p.endsWith(":read")) },
-];
+    { name: "Owner", description: "Everything, including users and roles.", permissions: all },
+    { name: "Admin", description: "Manages users, roles and all data.", permissions: all },
+    {
+      name: "Accountant",
+      description: "Keeps the books: accounts, journal entries and reports.",
+      permissions: [
+        "ledger:accounts:read",
+        "ledger:accounts:write",
+        "ledger:transactions:read",
+        "ledger:transactions:write",
+        "ledger:reports:read",
+        "core:users:read",
+      ],
+    },
+    { name: "Viewer", description: "Reads everything, changes nothing.", permissions: all.filter((p) => p.endsWith(":read")) },
+  ];
 }
 
 export const OWNER_ROLE = "Owner";

@@ -13,10 +13,21 @@ export async function createRole(ctx: TenantContext, input: CreateRoleRequest): 
   try {
     const role = await ctx.db.$transaction(async (tx) => {
       const created = await tx.role.create({
-        data: { name: input.name, description: input.description ?? "", isSystem: false, permissions: { create: permissions.map((permission) => ({ permission })) } },
+        data: {
+          name: input.name,
+          description: input.description ?? "",
+          isSystem: false,
+          permissions: { create: permissions.map((permission) => ({ permission })) },
+        },
         select: roleSelect,
       });
-      await appendTenantAudit(tx, { ...auditActor(ctx), action: "role.created", targetType: "role", targetId: created.id, metadata: { name: created.name, permissions: [...permissions].sort() } });
+      await appendTenantAudit(tx, {
+        ...auditActor(ctx),
+        action: "role.created",
+        targetType: "role",
+        targetId: created.id,
+        metadata: { name: created.name, permissions: [...permissions].sort() },
+      });
       return created;
     });
     return toRoleView(role);

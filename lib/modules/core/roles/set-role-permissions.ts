@@ -22,7 +22,13 @@ export async function setRolePermissions(ctx: TenantContext, roleId: string, inp
     if (changed.length > 0) {
       const added = permissions.filter((p) => !before.includes(p)).sort();
       const removed = before.filter((p) => !permissions.includes(p)).sort();
-      await appendTenantAudit(tx, { ...auditActor(ctx), action: "role.permissions_changed", targetType: "role", targetId: roleId, metadata: { name: role.name, added, removed } });
+      await appendTenantAudit(tx, {
+        ...auditActor(ctx),
+        action: "role.permissions_changed",
+        targetType: "role",
+        targetId: roleId,
+        metadata: { name: role.name, added, removed },
+      });
     }
     return toRoleView(await tx.role.findUniqueOrThrow({ where: { id: roleId }, select: roleSelect }));
   });

@@ -17,7 +17,13 @@ export async function createUser(ctx: TenantContext, input: CreateUserRequest): 
         data: { email: input.email, name: input.name, passwordHash, roles: { create: roles.map((r) => ({ roleId: r.id })) } },
         select: userSelect,
       });
-      await appendTenantAudit(tx, { ...auditActor(ctx), action: "user.created", targetType: "user", targetId: created.id, metadata: { email: created.email, roles: roles.map((r) => r.name).sort() } });
+      await appendTenantAudit(tx, {
+        ...auditActor(ctx),
+        action: "user.created",
+        targetType: "user",
+        targetId: created.id,
+        metadata: { email: created.email, roles: roles.map((r) => r.name).sort() },
+      });
       return created;
     });
     return toUserView(user);

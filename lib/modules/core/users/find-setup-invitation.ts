@@ -11,6 +11,8 @@ export interface SetupInvitation {
 export async function findSetupInvitation(tenant: TenantRecord, token: string): Promise<SetupInvitation | null> {
   const claim = setupTokenUser(tenant, token);
   if (!claim) return null;
-  const user = await withTenantDb(tenant, (db) => db.user.findFirst({ where: { id: claim.userId, isActive: true }, select: { email: true, name: true, passwordHash: true } }));
+  const user = await withTenantDb(tenant, (db) =>
+    db.user.findFirst({ where: { id: claim.userId, isActive: true }, select: { email: true, name: true, passwordHash: true } }),
+  );
   return user && linkApplies(claim, user.passwordHash) ? { email: user.email, name: user.name } : null;
 }

@@ -33,6 +33,12 @@ export async function issuePasswordLink(ctx: TenantContext, userId: string): Pro
   const ttl = kind === "setup" ? SETUP_LINK_TTL_SECONDS : RESET_LINK_TTL_SECONDS;
   const now = Date.now();
   const token = issueSetupToken(ctx.tenant.id, user.id, ttl, now, user.passwordHash ?? undefined);
-  await appendTenantAudit(ctx.db, { ...auditActor(ctx), action: "user.password_link_issued", targetType: "user", targetId: user.id, metadata: { email: user.email, kind } });
+  await appendTenantAudit(ctx.db, {
+    ...auditActor(ctx),
+    action: "user.password_link_issued",
+    targetType: "user",
+    targetId: user.id,
+    metadata: { email: user.email, kind },
+  });
   return { link: setupLink(ctx.tenant.slug, token), email: user.email, kind, expiresAt: new Date(now + ttl * 1000).toISOString() };
 }

@@ -14,6 +14,10 @@ export async function rolesForGrant(ctx: TenantContext, tx: Tx, roleIds: readonl
     throw new AppError("validation_failed", "Some roles do not exist.", { fields: missing.map((id) => ({ path: "roles", message: `no role ${id}` })) });
   }
   const views = roles.map((r) => ({ id: r.id, name: r.name, permissions: r.permissions.map((p) => p.permission) }));
-  await assertMayGrant(ctx, views.flatMap((r) => r.permissions), "effective");
+  await assertMayGrant(
+    ctx,
+    views.flatMap((r) => r.permissions),
+    "effective",
+  );
   return views;
 }

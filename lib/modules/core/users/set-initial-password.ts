@@ -39,7 +39,9 @@ export async function setInitialPassword(tenant: TenantRecord, input: SetInitial
 
   const claim = setupTokenUser(tenant, input.token);
   if (!claim) throw await refuse();
-  const user = await withTenantDb(tenant, (db) => db.user.findFirst({ where: { id: claim.userId, isActive: true }, select: { id: true, email: true, passwordHash: true } }));
+  const user = await withTenantDb(tenant, (db) =>
+    db.user.findFirst({ where: { id: claim.userId, isActive: true }, select: { id: true, email: true, passwordHash: true } }),
+  );
   if (!user || !linkApplies(claim, user.passwordHash)) throw await refuse();
 
   const passwordHash = await hashPassword(input.password);
@@ -52,7 +54,15 @@ export async function setInitialPassword(tenant: TenantRecord, input: SetInitial
         data: { passwordHash, ...(reset ? { sessionsNotBefore: sessionsNotBefore("earlier") } : {}) },
       });
       if (r.count !== 1) return false;
-      await appendTenantAudit(tx, { actorType: "client-user", actorId: user.id, action: "user.password_set", targetType: "user", targetId: user.id, metadata: { via: reset ? "reset-link" : "setup-link" }, ip: meta.ip });
+      await appendTenantAudit(tx, {
+        actorType: "client-user",
+        actorId: user.id,
+        action: "user.password_set",
+        targetType: "user",
+        targetId: user.id,
+        metadata: { via: reset ? "reset-link" : "setup-link" },
+        ip: meta.ip,
+      });
       return true;
     }),
   );

@@ -35,14 +35,24 @@ export async function updateUser(ctx: TenantContext, userId: string, input: Upda
     await assertMayActOn(ctx, user);
     // Deactivation also ends, for good, every token issued so far: reactivating revives none of them.
     const notBefore = statusChange && !input.isActive ? sessionsNotBefore("all") : undefined;
-    const updated = await tx.user.update({ where: { id: userId }, data: { name: input.name, isActive: input.isActive, sessionsNotBefore: notBefore }, select: userSelect });
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { name: input.name, isActive: input.isActive, sessionsNotBefore: notBefore },
+      select: userSelect,
+    });
     if (statusChange && !input.isActive) {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.tenantOwners})`;
       const owners = await tx.userRole.count({ where: { role: { name: OWNER_ROLE, isSystem: true }, user: { isActive: true } } });
       if (owners === 0) throw new AppError("conflict", "The tenant must keep at least one active Owner.");
     }
     const action = statusChange ? (input.isActive ? "user.reactivated" : "user.deactivated") : "user.updated";
-    await appendTenantAudit(tx, { ...auditActor(ctx), action, targetType: "user", targetId: userId, metadata: { email: user.email, ...(rename ? { name: { from: user.name, to: input.name! } } : {}) } });
+    await appendTenantAudit(tx, {
+      ...auditActor(ctx),
+      action,
+      targetType: "user",
+      targetId: userId,
+      metadata: { email: user.email, ...(rename ? { name: { from: user.name, to: input.name! } } : {}) },
+    });
     return toUserView(updated);
   });
 }

@@ -9,7 +9,14 @@ export const userSelect = {
   roles: { select: { role: { select: { id: true, name: true } } } },
 } as const;
 
-export function toUserView(u: { id: string; email: string; name: string; isActive: boolean; createdAt: Date; roles: { role: { id: string; name: string } }[] }): UserView {
+export function toUserView(u: {
+  id: string;
+  email: string;
+  name: string;
+  isActive: boolean;
+  createdAt: Date;
+  roles: { role: { id: string; name: string } }[];
+}): UserView {
   return {
     id: u.id,
     email: u.email,

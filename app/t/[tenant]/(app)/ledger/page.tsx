@@ -23,7 +23,13 @@ export const metadata: Metadata = { title: "Journal" };
 const PAGE_SIZE = 25;
 const STATUS_TONE: Record<JournalEntryView["status"], Tone> = { DRAFT: "amber", POSTED: "green", VOID: "slate" };
 
-export default async function JournalPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JournalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { cursor, edit } = await searchParams;
   // A hand-edited cursor starts from the newest entries rather than failing the page.
   const parsed = ZListEntriesQuery.safeParse({ limit: PAGE_SIZE, cursor: typeof cursor === "string" ? cursor : undefined });
@@ -41,11 +47,14 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
   const editing = data.editing && "entry" in data.editing ? data.editing.entry : undefined;
   return (
     <>
-      <LedgerHeader tenantName={tenant.name} title="Journal" description="Journal entries: record one, keep it as a draft or post it; posted entries are reversed or voided, never edited." access={access} />
+      <LedgerHeader
+        tenantName={tenant.name}
+        title="Journal"
+        description="Journal entries: record one, keep it as a draft or post it; posted entries are reversed or voided, never edited."
+        access={access}
+      />
 
-      {data.editing && "refused" in data.editing ? (
-        <Alert tone="warning">{data.editing.refused}</Alert>
-      ) : null}
+      {data.editing && "refused" in data.editing ? <Alert tone="warning">{data.editing.refused}</Alert> : null}
 
       {access.writeJournal ? (
         data.accounts.length >= 2 || editing ? (
@@ -107,12 +116,23 @@ export default async function JournalPage({ params, searchParams }: { params: Pr
               ),
               total: <span className={`font-mono whitespace-nowrap ${e.status === "VOID" ? "line-through" : ""}`}>{formatAmount(e.totals.debit)}</span>,
               // Either side of a reversal pair can be neither voided nor reversed (the service answers 409): no Void or Reverse there.
-              actions: <EntryRowActions id={e.id} number={e.number} status={e.status} date={e.date} today={today} paired={!!e.reversalOfId || !!e.reversedById} />,
+              actions: (
+                <EntryRowActions id={e.id} number={e.number} status={e.status} date={e.date} today={today} paired={!!e.reversalOfId || !!e.reversedById} />
+              ),
             },
           }))}
-          empty={<EmptyState title={query.cursor ? "No older entries." : "No journal entries yet."}>{query.cursor ? null : access.writeJournal ? <p>Record the first one with the form above.</p> : null}</EmptyState>}
+          empty={
+            <EmptyState title={query.cursor ? "No older entries." : "No journal entries yet."}>
+              {query.cursor ? null : access.writeJournal ? <p>Record the first one with the form above.</p> : null}
+            </EmptyState>
+          }
         />
-        <Pagination firstHref={query.cursor ? "/ledger" : undefined} firstLabel="Newest entries" nextHref={nextCursor ? `/ledger?cursor=${encodeURIComponent(nextCursor)}` : undefined} nextLabel="Older entries" />
+        <Pagination
+          firstHref={query.cursor ? "/ledger" : undefined}
+          firstLabel="Newest entries"
+          nextHref={nextCursor ? `/ledger?cursor=${encodeURIComponent(nextCursor)}` : undefined}
+          nextLabel="Older entries"
+        />
       </section>
     </>
   );
@@ -134,17 +154,23 @@ async function draftToEdit(ctx: TenantContext, id: string): Promise<{ entry: Jou
 function EntryLines({ entry }: { entry: JournalEntryView }) {
   return (
     <details className="mt-1">
-      <summary className="cursor-pointer text-xs text-slate-600 hover:text-slate-900">
-        {entry.lines.length} lines
-      </summary>
+      <summary className="cursor-pointer text-xs text-slate-600 hover:text-slate-900">{entry.lines.length} lines</summary>
       <table className="mt-2 min-w-full text-xs">
         <caption className="sr-only">Lines of entry #{entry.number}</caption>
         <thead className="text-left text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Account</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">Debit</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">Credit</th>
-            <th scope="col" className="py-1 font-medium">Memo</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Account
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">
+              Debit
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">
+              Credit
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Memo
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -12,13 +12,21 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ params }: { params: Promise<{ tenant: string }> }) {
   // Without core:users:read → 404: hide what one may not read.
-  const { tenant, principal, data: view } = await tenantPageScope((await params).tenant, await headers(), "core:users:read", async (ctx, permissions) => ({
+  const {
+    tenant,
+    principal,
+    data: view,
+  } = await tenantPageScope((await params).tenant, await headers(), "core:users:read", async (ctx, permissions) => ({
     users: await listUsers(ctx),
     canWrite: permissions.has("core:users:write"),
   }));
   return (
     <>
-      <PageHeader title="Users" breadcrumbs={[{ label: tenant.name, href: "/" }, { label: "Administration" }, { label: "Users" }]} description={`Who can sign in to ${tenant.name}, and their roles.`} />
+      <PageHeader
+        title="Users"
+        breadcrumbs={[{ label: tenant.name, href: "/" }, { label: "Administration" }, { label: "Users" }]}
+        description={`Who can sign in to ${tenant.name}, and their roles.`}
+      />
       <DataTable
         caption={`Users of ${tenant.name}`}
         initialSort={{ key: "name" }}
@@ -37,13 +45,18 @@ export default async function UsersPage({ params }: { params: Promise<{ tenant: 
           cells: {
             name: u.name,
             email: <span className="break-all">{u.email}</span>,
-            roles: u.roles.length ? <span className="text-xs">{u.roles.map((r) => r.name).join(", ")}</span> : <span className="text-xs text-slate-600">no role</span>,
+            roles: u.roles.length ? (
+              <span className="text-xs">{u.roles.map((r) => r.name).join(", ")}</span>
+            ) : (
+              <span className="text-xs text-slate-600">no role</span>
+            ),
             status: (
               <Badge tone={u.isActive ? "green" : "slate"} data-testid="user-status">
                 {u.isActive ? "active" : "deactivated"}
               </Badge>
             ),
-            actions: u.id === principal.id ? <span className="text-xs text-slate-600">you</span> : <UserRowActions id={u.id} name={u.name} isActive={u.isActive} />,
+            actions:
+              u.id === principal.id ? <span className="text-xs text-slate-600">you</span> : <UserRowActions id={u.id} name={u.name} isActive={u.isActive} />,
           },
         }))}
       />

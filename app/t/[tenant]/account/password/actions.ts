@@ -15,7 +15,11 @@ export interface ChangePasswordState {
 
 export async function changePasswordAction(_state: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const newPassword = form.get("newPassword");
-  const r = await changePasswordCore(await headers(), { currentPassword: form.get("currentPassword"), newPassword, confirmPassword: form.get("confirmPassword") });
+  const r = await changePasswordCore(await headers(), {
+    currentPassword: form.get("currentPassword"),
+    newPassword,
+    confirmPassword: form.get("confirmPassword"),
+  });
   if (!r.ok) {
     const fields = r.problem.errors?.length ? Object.fromEntries(r.problem.errors.map((e) => [e.path || "form", e.message])) : undefined;
     return { fields, error: r.problem.detail ?? r.problem.title };

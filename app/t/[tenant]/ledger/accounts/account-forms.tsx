@@ -81,7 +81,16 @@ export function CreateAccountForm({ types, accounts }: { types: readonly string[
         <div className="grid gap-3 sm:grid-cols-[10rem_1fr_12rem]">
           <label className="block text-sm">
             <span className="font-medium text-slate-800">Code</span>
-            <input name="code" required maxLength={20} defaultValue={v.code} autoComplete="off" spellCheck={false} aria-invalid={!!state.fields?.code} className={`${input} font-mono`} />
+            <input
+              name="code"
+              required
+              maxLength={20}
+              defaultValue={v.code}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={!!state.fields?.code}
+              className={`${input} font-mono`}
+            />
             {fieldError("code")}
           </label>
           <label className="block text-sm">

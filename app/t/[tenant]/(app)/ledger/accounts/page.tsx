@@ -14,13 +14,20 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
   const codeOf = new Map(accounts.map((a) => [a.id, a.code]));
   return (
     <>
-      <LedgerHeader tenantName={tenant.name} title="Chart of accounts" description="The accounts entries are recorded to, by code. Deactivate an account to stop new lines using it; its history stays." access={access} />
+      <LedgerHeader
+        tenantName={tenant.name}
+        title="Chart of accounts"
+        description="The accounts entries are recorded to, by code. Deactivate an account to stop new lines using it; its history stays."
+        access={access}
+      />
       {accounts.length === 0 ? (
         <div className="space-y-3 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           <p className="font-medium text-slate-800">No accounts yet.</p>
           {access.writeAccounts ? (
             <>
-              <p>Start from a standard chart for a small business (cash, bank, receivables, payables, equity, sales and expenses), then add your own accounts.</p>
+              <p>
+                Start from a standard chart for a small business (cash, bank, receivables, payables, equity, sales and expenses), then add your own accounts.
+              </p>
               <StandardChartButton />
             </>
           ) : null}
@@ -52,7 +59,9 @@ export default async function AccountsPage({ params }: { params: Promise<{ tenan
           }))}
         />
       )}
-      {access.writeAccounts ? <CreateAccountForm types={ZAccountType.options} accounts={accounts.map(({ id, code, name, type }) => ({ id, code, name, type }))} /> : null}
+      {access.writeAccounts ? (
+        <CreateAccountForm types={ZAccountType.options} accounts={accounts.map(({ id, code, name, type }) => ({ id, code, name, type }))} />
+      ) : null}
     </>
   );
 }

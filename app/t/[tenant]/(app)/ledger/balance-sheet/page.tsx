@@ -11,7 +11,13 @@ import { ReportTable, SectionRows, reportCell } from "@/app/t/[tenant]/ledger/re
 
 export const metadata: Metadata = { title: "Balance sheet" };
 
-export default async function BalanceSheetPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BalanceSheetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { query, alert } = asOfDate((await searchParams).asOf);
   const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => balanceSheet(ctx, query));
   return (
@@ -42,7 +48,9 @@ export default async function BalanceSheetPage({ params, searchParams }: { param
           <p data-testid="balance-sheet-status" className="text-sm">
             {report.balanced ? <Badge tone="green">Balanced</Badge> : <Badge tone="red">Not balanced</Badge>}{" "}
             <span className="text-slate-600">
-              {report.balanced ? "Assets equal liabilities plus equity." : `Assets ${formatAmount(report.totals.assets)} ≠ liabilities and equity ${formatAmount(report.totals.liabilitiesAndEquity)}.`}
+              {report.balanced
+                ? "Assets equal liabilities plus equity."
+                : `Assets ${formatAmount(report.totals.assets)} ≠ liabilities and equity ${formatAmount(report.totals.liabilitiesAndEquity)}.`}
             </span>
           </p>
         </div>

@@ -10,10 +10,20 @@ import { ReportTable, SectionRows, reportCell } from "@/app/t/[tenant]/ledger/re
 
 export const metadata: Metadata = { title: "Income statement" };
 
-export default async function IncomeStatementPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IncomeStatementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { from, to } = await searchParams;
   const { query, alert } = incomeStatementDates(from, to);
-  const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => incomeStatement(ctx, query));
+  const {
+    tenant,
+    access,
+    data: report,
+  } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => incomeStatement(ctx, query));
   const loss = report.netIncome.startsWith("-");
   return (
     <>
@@ -31,7 +41,9 @@ export default async function IncomeStatementPage({ params, searchParams }: { pa
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           Show
         </button>
-        <p className="text-sm text-slate-600">Posted entries dated from the first day to the last, both included. Empty: to today (UTC), from 1 January of that year.</p>
+        <p className="text-sm text-slate-600">
+          Posted entries dated from the first day to the last, both included. Empty: to today (UTC), from 1 January of that year.
+        </p>
         {alert ? (
           <p role="alert" className="w-full text-sm text-red-700">
             {alert}

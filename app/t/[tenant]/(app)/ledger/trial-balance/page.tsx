@@ -17,11 +17,21 @@ function drCr(balance: string): string {
   return amount === "0.00" ? amount : `${amount} ${negative ? "Cr" : "Dr"}`;
 }
 
-export default async function TrialBalancePage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TrialBalancePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const asOf = (await searchParams).asOf;
   const requested = typeof asOf === "string" && asOf !== "" ? asOf : undefined;
   const parsed = ZTrialBalanceQuery.safeParse({ asOf: requested });
-  const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => trialBalance(ctx, parsed.success ? parsed.data : {}));
+  const {
+    tenant,
+    access,
+    data: report,
+  } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => trialBalance(ctx, parsed.success ? parsed.data : {}));
   return (
     <>
       <LedgerHeader tenantName={tenant.name} title="Trial balance" access={access} />
@@ -29,12 +39,20 @@ export default async function TrialBalancePage({ params, searchParams }: { param
       <Form action="/ledger/trial-balance" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <label className="block text-sm">
           <span className="text-slate-700">As of</span>
-          <input type="date" name="asOf" defaultValue={parsed.success ? report.asOf : requested} max="9999-12-31" className="mt-1 block rounded-md border border-slate-300 px-3 py-2" />
+          <input
+            type="date"
+            name="asOf"
+            defaultValue={parsed.success ? report.asOf : requested}
+            max="9999-12-31"
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
+          />
         </label>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           Show
         </button>
-        <p className="text-sm text-slate-600">Posted entries dated on or before this day (drafts and voided entries do not count). Empty: today ({todayUtc()}, UTC).</p>
+        <p className="text-sm text-slate-600">
+          Posted entries dated on or before this day (drafts and voided entries do not count). Empty: today ({todayUtc()}, UTC).
+        </p>
         {!parsed.success ? (
           <p role="alert" className="w-full text-sm text-red-700">
             “{requested}” is not a date (YYYY-MM-DD); showing today instead.
@@ -48,13 +66,11 @@ export default async function TrialBalancePage({ params, searchParams }: { param
             As of <time dateTime={report.asOf}>{report.asOf}</time>
           </h2>
           <p data-testid="trial-balance-status" className="text-sm">
-            {report.totals.balanced ? (
-              <Badge tone="green">Balanced</Badge>
-            ) : (
-              <Badge tone="red">Not balanced</Badge>
-            )}{" "}
+            {report.totals.balanced ? <Badge tone="green">Balanced</Badge> : <Badge tone="red">Not balanced</Badge>}{" "}
             <span className="text-slate-600">
-              {report.totals.balanced ? "Total debits equal total credits." : `Debits ${formatAmount(report.totals.debit)} ≠ credits ${formatAmount(report.totals.credit)}.`}
+              {report.totals.balanced
+                ? "Total debits equal total credits."
+                : `Debits ${formatAmount(report.totals.debit)} ≠ credits ${formatAmount(report.totals.credit)}.`}
             </span>
           </p>
         </div>
@@ -63,12 +79,24 @@ export default async function TrialBalancePage({ params, searchParams }: { param
             <caption className="sr-only">Trial balance as of {report.asOf}, by account code</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-2">Code</th>
-                <th scope="col" className="px-4 py-2">Account</th>
-                <th scope="col" className="hidden px-4 py-2 sm:table-cell">Type</th>
-                <th scope="col" className="px-4 py-2 text-right">Debit</th>
-                <th scope="col" className="px-4 py-2 text-right">Credit</th>
-                <th scope="col" className="px-4 py-2 text-right">Balance</th>
+                <th scope="col" className="px-4 py-2">
+                  Code
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Account
+                </th>
+                <th scope="col" className="hidden px-4 py-2 sm:table-cell">
+                  Type
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Debit
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Credit
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Balance
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -101,7 +129,9 @@ export default async function TrialBalancePage({ params, searchParams }: { param
                 <td className="hidden sm:table-cell" />
                 <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{formatAmount(report.totals.debit)}</td>
                 <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{formatAmount(report.totals.credit)}</td>
-                <td className="px-4 py-2 text-right font-mono whitespace-nowrap">{drCr(unitsToAmount((amountUnits(report.totals.debit) ?? BigInt(0)) - (amountUnits(report.totals.credit) ?? BigInt(0))))}</td>
+                <td className="px-4 py-2 text-right font-mono whitespace-nowrap">
+                  {drCr(unitsToAmount((amountUnits(report.totals.debit) ?? BigInt(0)) - (amountUnits(report.totals.credit) ?? BigInt(0))))}
+                </td>
               </tr>
             </tfoot>
           </table>
