@@ -231,7 +231,7 @@ test("reverse, edit and post a draft, delete a draft, (de)activate an account; t
 
   // Income statement for March, reached through the reports nav.
   await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Income statement" }).click();
-  await page.getByLabel("From").fill(march.from);
+  await page.getByLabel("From", { exact: true }).fill(march.from);
   await page.getByLabel("To", { exact: true }).fill(march.to);
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, `/ledger/income-statement?from=${march.from}&to=${march.to}`));
