@@ -4,6 +4,7 @@ import { config, isProduction } from "../config";
 import { EDGE_TENANT_HEADER, parseHost } from "../edge/tenant";
 import { AppError } from "../errors";
 import { actorAccess } from "../modules/core/rbac/access";
+import { pagePermission } from "../modules/navigation";
 import { getTenant } from "../tenancy/registry";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
 import { admit, devTenantQuery, enter, type Gate } from "./pipeline";
@@ -46,15 +47,17 @@ export interface TenantPageScope<T> {
 }
 
 /**
- * A tenant page that needs a permission: not signed in → the sign-in page; without the
- * permission → 404; else `load` runs in the tenant (its DB leased for the duration).
+ * A tenant page at `path` (its path on the tenant's host; null for the shell itself): not signed in → the
+ * sign-in page; without the permission its navigation item declares (lib/modules/navigation.ts) → 404; else
+ * `load` runs in the tenant (its DB leased for the duration).
  */
 export async function tenantPageScope<T>(
   param: string,
   headers: Headers,
-  permission: string | undefined,
+  path: string | null,
   load: (ctx: TenantContext, permissions: ReadonlySet<string>) => Promise<T>,
 ): Promise<TenantPageScope<T>> {
+  const permission = path === null ? undefined : pagePermission(path);
   const { tenant, principal } = await tenantPage(param, headers);
   if (!principal) redirect("/sign-in");
   const admission = { principal, tenant, ip: "" };

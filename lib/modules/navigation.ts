@@ -19,6 +19,16 @@ export function tenantNavigation(tenantModuleKeys: readonly string[], permission
     .filter((s) => s.items.length > 0);
 }
 
+/**
+ * The permission a tenant page needs: the one its navigation item declares (a page's gate comes from the same
+ * manifest entry as its link; an item without one is open to every signed-in user of the tenant). A path that
+ * is no navigation item is a programming error: a typo must not open a page.
+ */
+export function pagePermission(path: string): string | undefined {
+  for (const m of modules()) for (const item of m.navigation) if (item.path === path) return item.permission;
+  throw new Error(`${path} is no navigation item of any module: gate the page with its item's path, or null for any signed-in user`);
+}
+
 export type AdminKind = "enterprise-admin" | "super-admin";
 
 const ADMIN_NAVIGATION: readonly (NavItem & { kinds: readonly AdminKind[] })[] = [

@@ -45,13 +45,13 @@ beforeAll(async () => {
 
 describe("ledger pages", () => {
   it("an owner reads every page and gets every write control", async () => {
-    const page = await ledgerPage(tenant.slug, h(sessions.owner), "ledger:accounts:read", (ctx) => listAccounts(ctx));
+    const page = await ledgerPage(tenant.slug, h(sessions.owner), "/ledger/accounts", (ctx) => listAccounts(ctx));
     expect(page.access).toEqual({ readAccounts: true, writeAccounts: true, readJournal: true, writeJournal: true, readReports: true });
     expect(page.data).toEqual([]);
   });
 
   it("a viewer reads every page but gets no write control", async () => {
-    const page = await ledgerPage(tenant.slug, h(sessions.viewer), "ledger:reports:read", (ctx) => trialBalance(ctx, {}));
+    const page = await ledgerPage(tenant.slug, h(sessions.viewer), "/ledger/trial-balance", (ctx) => trialBalance(ctx, {}));
     expect(page.access).toEqual({ readAccounts: true, writeAccounts: false, readJournal: true, writeJournal: false, readReports: true });
     expect(page.data.totals.balanced).toBe(true);
   });
@@ -61,10 +61,11 @@ describe("ledger pages", () => {
     const load = async () => {
       loaded = true;
     };
-    for (const perm of ["ledger:accounts:read", "ledger:transactions:read", "ledger:reports:read"] as const) {
-      expect(await outcome(ledgerPage(tenant.slug, h(sessions.plain), perm, load))).toBe("not found");
+    // Each page's gate is its navigation item's permission: accounts, transactions, reports.
+    for (const path of ["/ledger/accounts", "/ledger", "/ledger/trial-balance"]) {
+      expect(await outcome(ledgerPage(tenant.slug, h(sessions.plain), path, load))).toBe("not found");
     }
-    expect(await outcome(ledgerPage(tenant.slug, h(), "ledger:transactions:read", load))).toBe("redirect /sign-in");
+    expect(await outcome(ledgerPage(tenant.slug, h(), "/ledger", load))).toBe("redirect /sign-in");
     expect(loaded).toBe(false);
   });
 });
@@ -190,7 +191,7 @@ describe("draft edit and delete, reversal, account (de)activation, as the pages 
         [id("3000"), "200.0000", "0.0000"],
       ],
     });
-    const page = await ledgerPage(tenant.slug, h(sessions.owner), "ledger:reports:read", (ctx) => trialBalance(ctx, { asOf: "2026-04-30" }));
+    const page = await ledgerPage(tenant.slug, h(sessions.owner), "/ledger/trial-balance", (ctx) => trialBalance(ctx, { asOf: "2026-04-30" }));
     expect(page.data.totals.balanced).toBe(true);
     expect(page.data.accounts.filter((a) => ["1100", "3000"].includes(a.code)).map((a) => [a.code, a.debit, a.credit, a.balance])).toEqual([
       ["1100", "200.0000", "200.0000", "0.0000"],

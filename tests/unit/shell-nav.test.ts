@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { currentItem, visiblePath } from "@/components/shell/nav-links";
 import type { ShellNavSection } from "@/components/shell/types";
-import { tenantNavigation } from "@/lib/modules/navigation";
+import { pagePermission, tenantNavigation } from "@/lib/modules/navigation";
 
 // The app shell marks the current page's link: the longest item path the URL is
 // at or under, on the path the user sees (the tenant rewrite's /t/<slug> removed).
@@ -40,5 +40,19 @@ describe("shell navigation", () => {
     expect(currentItem(admin, "/admin")).toBe("/admin");
     expect(currentItem(admin, "/admin/audit")).toBe("/admin/audit");
     expect(currentItem(admin, "/admin/clients/new")).toBeUndefined();
+  });
+});
+
+describe("page gates from the manifests", () => {
+  it("a page needs the permission its navigation item declares", () => {
+    expect(pagePermission("/users")).toBe("core:users:read");
+    expect(pagePermission("/audit")).toBe("core:audit:read");
+    expect(pagePermission("/ledger")).toBe("ledger:transactions:read");
+    expect(pagePermission("/ledger/accounts")).toBe("ledger:accounts:read");
+    expect(pagePermission("/ledger/balance-sheet")).toBe("ledger:reports:read");
+  });
+
+  it("a path that is no navigation item is refused, not left open", () => {
+    expect(() => pagePermission("/ledger/acounts")).toThrow(/no navigation item/);
   });
 });

@@ -11,7 +11,7 @@ import { tenantSignOut } from "../actions";
 // user's permissions. Each page still checks its own access.
 
 export default async function TenantAppLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
-  const { tenant, principal, permissions } = await tenantPageScope((await params).tenant, await headers(), undefined, async () => null);
+  const { tenant, principal, permissions } = await tenantPageScope((await params).tenant, await headers(), null, async () => null);
   const sections: ShellNavSection[] = [
     { key: "home", items: [{ label: "Home", path: "/", icon: "home" }] },
     ...tenantNavigation(tenant.modules, permissions).map((s) => ({

@@ -23,7 +23,7 @@ export async function tenantAuditPage(
   headers: Headers,
   q: { query: AuditQuery; verify: boolean },
 ): Promise<{ tenant: TenantRecord; data: TenantAuditView }> {
-  const { tenant, data } = await tenantPageScope(param, headers, "core:audit:read", async (ctx) => {
+  const { tenant, data } = await tenantPageScope(param, headers, "/audit", async (ctx) => {
     const page = await listTenantAudit(ctx, q.query);
     return { page, people: await peopleOf(ctx, page), ...(q.verify ? { check: chainCheckView(await verifyTenantAuditChain(ctx.db)) } : {}) };
   });

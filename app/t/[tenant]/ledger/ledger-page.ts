@@ -1,5 +1,4 @@
 import { tenantPageScope } from "@/lib/api/pages";
-import type { Permission } from "@/lib/modules/registry";
 import type { TenantContext, TenantRecord } from "@/lib/tenancy/types";
 
 // How each ledger page starts: the host's tenant and its signed-in user (else
@@ -27,9 +26,10 @@ export function ledgerAccess(permissions: ReadonlySet<string>): LedgerAccess {
 export async function ledgerPage<T>(
   param: string,
   headers: Headers,
-  read: Permission,
+  /** The page's path: its gate is its navigation item's permission (lib/modules/ledger/module.ts). */
+  path: string,
   load: (ctx: TenantContext, access: LedgerAccess) => Promise<T>,
 ): Promise<{ tenant: TenantRecord; access: LedgerAccess; data: T }> {
-  const { tenant, permissions, data } = await tenantPageScope(param, headers, read, (ctx, permissions) => load(ctx, ledgerAccess(permissions)));
+  const { tenant, permissions, data } = await tenantPageScope(param, headers, path, (ctx, permissions) => load(ctx, ledgerAccess(permissions)));
   return { tenant, access: ledgerAccess(permissions), data };
 }

@@ -36,7 +36,7 @@ export default async function JournalPage({
   const query = parsed.success ? parsed.data : ZListEntriesQuery.parse({ limit: PAGE_SIZE });
   // ?edit=<id> opens the entry form in edit mode on that draft (see new-entry-form.tsx).
   const editId = typeof edit === "string" ? edit : undefined;
-  const { tenant, access, data } = await ledgerPage((await params).tenant, await headers(), "ledger:transactions:read", async (ctx, access) => ({
+  const { tenant, access, data } = await ledgerPage((await params).tenant, await headers(), "/ledger", async (ctx, access) => ({
     page: await listEntries(ctx, query),
     // The entry form offers the active accounts; only writers see it.
     accounts: access.writeJournal ? (await listAccounts(ctx)).filter((a) => a.isActive).map(({ id, code, name }) => ({ id, code, name })) : [],

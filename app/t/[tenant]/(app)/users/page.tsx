@@ -16,7 +16,7 @@ export default async function UsersPage({ params }: { params: Promise<{ tenant: 
     tenant,
     principal,
     data: view,
-  } = await tenantPageScope((await params).tenant, await headers(), "core:users:read", async (ctx, permissions) => ({
+  } = await tenantPageScope((await params).tenant, await headers(), "/users", async (ctx, permissions) => ({
     users: await listUsers(ctx),
     canWrite: permissions.has("core:users:write"),
   }));

@@ -10,7 +10,7 @@ import { AccountActiveButton, CreateAccountForm, StandardChartButton } from "@/a
 export const metadata: Metadata = { title: "Chart of accounts" };
 
 export default async function AccountsPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { tenant, access, data: accounts } = await ledgerPage((await params).tenant, await headers(), "ledger:accounts:read", (ctx) => listAccounts(ctx));
+  const { tenant, access, data: accounts } = await ledgerPage((await params).tenant, await headers(), "/ledger/accounts", (ctx) => listAccounts(ctx));
   const codeOf = new Map(accounts.map((a) => [a.id, a.code]));
   return (
     <>

@@ -19,7 +19,7 @@ export default async function BalanceSheetPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { query, alert } = asOfDate((await searchParams).asOf);
-  const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => balanceSheet(ctx, query));
+  const { tenant, access, data: report } = await ledgerPage((await params).tenant, await headers(), "/ledger/balance-sheet", (ctx) => balanceSheet(ctx, query));
   return (
     <>
       <LedgerHeader tenantName={tenant.name} title="Balance sheet" access={access} />

@@ -23,7 +23,7 @@ export default async function IncomeStatementPage({
     tenant,
     access,
     data: report,
-  } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => incomeStatement(ctx, query));
+  } = await ledgerPage((await params).tenant, await headers(), "/ledger/income-statement", (ctx) => incomeStatement(ctx, query));
   const loss = report.netIncome.startsWith("-");
   return (
     <>

@@ -31,7 +31,7 @@ export default async function TrialBalancePage({
     tenant,
     access,
     data: report,
-  } = await ledgerPage((await params).tenant, await headers(), "ledger:reports:read", (ctx) => trialBalance(ctx, parsed.success ? parsed.data : {}));
+  } = await ledgerPage((await params).tenant, await headers(), "/ledger/trial-balance", (ctx) => trialBalance(ctx, parsed.success ? parsed.data : {}));
   return (
     <>
       <LedgerHeader tenantName={tenant.name} title="Trial balance" access={access} />
