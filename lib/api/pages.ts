@@ -7,7 +7,7 @@ import { actorAccess } from "../modules/core/rbac/access";
 import { pagePermission } from "../modules/navigation";
 import { getTenant } from "../tenancy/registry";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
-import { admit, devTenantQuery, enter, type Gate } from "./pipeline";
+import { admit, devTenantQuery, enter, type Admission, type Gate } from "./pipeline";
 
 // Pages (server components) pass the same security pipeline as the API and
 // server actions (lib/api/pipeline.ts); only the outcomes differ: not signed in
@@ -25,17 +25,10 @@ const CLIENT_PAGE: Gate<"client-user"> = { auth: "client-user", rateLimit: false
 
 /** The host's tenant (else 404) and its signed-in, still active user (else null). */
 export async function tenantPage(param: string, headers: Headers): Promise<TenantPage> {
-  const tenant = await hostTenant(param, headers);
-  if (tenant.status !== "ACTIVE") return { tenant, principal: null };
-  try {
-    const admission = await admit(CLIENT_PAGE, { method: "GET", headers, tenantQuery: devTenantQuery(headers) });
-    if (admission.tenant.id !== tenant.id) return { tenant, principal: null };
-    await enter(admission, CLIENT_PAGE, async () => undefined);
-    return { tenant, principal: admission.principal };
-  } catch (err) {
-    if (err instanceof AppError && err.status < 500) return { tenant, principal: null };
-    throw err;
-  }
+  const { tenant, admission } = await admitPage(param, headers);
+  if (!admission) return { tenant, principal: null };
+  const active = await enter(admission, CLIENT_PAGE, async () => true).catch(signedOut);
+  return { tenant, principal: active ? admission.principal : null };
 }
 
 export interface TenantPageScope<T> {
@@ -49,7 +42,7 @@ export interface TenantPageScope<T> {
 /**
  * A tenant page at `path` (its path on the tenant's host; null for the shell itself): not signed in → the
  * sign-in page; without the permission its navigation item declares (lib/modules/navigation.ts) → 404; else
- * `load` runs in the tenant (its DB leased for the duration).
+ * `load` runs in the tenant (its DB leased for the duration). One lease, one access check.
  */
 export async function tenantPageScope<T>(
   param: string,
@@ -58,16 +51,35 @@ export async function tenantPageScope<T>(
   load: (ctx: TenantContext, permissions: ReadonlySet<string>) => Promise<T>,
 ): Promise<TenantPageScope<T>> {
   const permission = path === null ? undefined : pagePermission(path);
-  const { tenant, principal } = await tenantPage(param, headers);
-  if (!principal) redirect("/sign-in");
-  const admission = { principal, tenant, ip: "" };
+  const { tenant, admission } = await admitPage(param, headers);
+  if (!admission) redirect("/sign-in");
   const view = await enter(admission, CLIENT_PAGE, async ({ ctx }) => {
     const { permissions } = await actorAccess(ctx);
-    if (permission && !permissions.has(permission)) return null;
+    if (permission && !permissions.has(permission)) return "hidden" as const;
     return { permissions, data: await load(ctx, permissions) };
-  });
-  if (!view) notFound();
-  return { tenant, principal, ...view };
+  }).catch(signedOut);
+  if (view === null) redirect("/sign-in");
+  if (view === "hidden") notFound();
+  return { tenant, principal: admission.principal, ...view };
+}
+
+/** The host's tenant, and the pipeline's admission of its signed-in user (null: nobody, or a user of another tenant). */
+async function admitPage(param: string, headers: Headers): Promise<{ tenant: TenantRecord; admission: Admission<"client-user"> | null }> {
+  const tenant = await hostTenant(param, headers);
+  if (tenant.status !== "ACTIVE") return { tenant, admission: null };
+  try {
+    const admission = await admit(CLIENT_PAGE, { method: "GET", headers, tenantQuery: devTenantQuery(headers) });
+    return { tenant, admission: admission.tenant.id === tenant.id ? admission : null };
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) return { tenant, admission: null };
+    throw err;
+  }
+}
+
+/** A user deactivated (or whose sessions ended) since the token was issued: treated as signed out. */
+function signedOut(err: unknown): null {
+  if (err instanceof AppError && err.code === "unauthorized") return null;
+  throw err;
 }
 
 async function hostTenant(param: string, headers: Headers): Promise<TenantRecord> {
