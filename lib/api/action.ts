@@ -3,8 +3,8 @@ import { toProblem, type Problem } from "../errors";
 import { parseWith } from "../errors";
 import type { AuthOption } from "../http/operation";
 import { newRequestId } from "../http/request";
-import type { Permission } from "../modules/registry";
 import { log } from "../observability/log";
+import { allOperations } from "./operations";
 import { admit, devTenantQuery, enter, type Scope } from "./pipeline";
 
 /*
@@ -13,8 +13,8 @@ import { admit, devTenantQuery, enter, type Scope } from "./pipeline";
  * `(headers, input) => Promise<ActionResult>`; the "use server" file exports a
  * one-line async function that passes `await headers()` from next/headers:
  *
- *   // app/t/[tenant]/users/action-cores.ts
- *   export const createUserCore = defineAction({ auth: "client-user", permission: "core:users:write", input: ZCreateUserRequest },
+ *   // app/t/[tenant]/users/action-cores.ts: the guard of POST /api/client/users, the same input
+ *   export const createUserCore = defineAction({ ...gateOf("createUser", "client-user"), input: ZCreateUserRequest },
  *     ({ ctx, input }) => createUser(ctx, input));
  *   // app/t/[tenant]/users/actions.ts
  *   "use server";
@@ -34,8 +34,21 @@ export type ActionArgs<A extends AuthOption, I> = Scope<A> & {
   headers: Headers;
 };
 
+/**
+ * The guard of the API operation a server action mirrors (its auth and permission, from the declaration:
+ * lib/modules/<key>/module.ts or lib/api/operations), so the page's button and the API can never disagree
+ * about who may do it. `auth` states the kind the action expects; a different declaration fails at load.
+ */
+export function gateOf<A extends AuthOption>(operationId: string, auth: A): { auth: A; permission?: string } {
+  const op = allOperations().find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`gateOf: no operation ${operationId}`);
+  if (JSON.stringify(op.auth) !== JSON.stringify(auth))
+    throw new Error(`gateOf: ${operationId} is for ${JSON.stringify(op.auth)}, not ${JSON.stringify(auth)}`);
+  return { auth, permission: op.permission };
+}
+
 export function defineAction<A extends AuthOption, S extends z.ZodType, T>(
-  options: { auth: A; permission?: Permission; input: S },
+  options: { auth: A; permission?: string; input: S },
   fn: (args: ActionArgs<A, z.infer<S>>) => Promise<T>,
 ): (headers: Headers, input: unknown) => Promise<ActionResult<T>> {
   return async (headers, input) => {

@@ -12,49 +12,45 @@ import { reverseEntry } from "@/lib/modules/ledger/reverse-entry";
 import { updateAccount } from "@/lib/modules/ledger/update-account";
 import { updateEntry } from "@/lib/modules/ledger/update-entry";
 import { voidEntry } from "@/lib/modules/ledger/void-entry";
-import { defineAction } from "@/lib/api/action";
+import { defineAction, gateOf } from "@/lib/api/action";
 
-export const createEntryCore = defineAction({ auth: "client-user", permission: "ledger:transactions:write", input: ZCreateEntryRequest }, ({ ctx, input }) =>
+export const createEntryCore = defineAction({ ...gateOf("createEntry", "client-user"), input: ZCreateEntryRequest }, ({ ctx, input }) =>
   createEntry(ctx, input),
 );
 
-export const postEntryCore = defineAction({ auth: "client-user", permission: "ledger:transactions:write", input: ZEntryId }, ({ ctx, input }) =>
-  postEntry(ctx, input.id),
-);
+export const postEntryCore = defineAction({ ...gateOf("postEntry", "client-user"), input: ZEntryId }, ({ ctx, input }) => postEntry(ctx, input.id));
 
-export const voidEntryCore = defineAction({ auth: "client-user", permission: "ledger:transactions:write", input: ZEntryId }, ({ ctx, input }) =>
-  voidEntry(ctx, input.id),
-);
+export const voidEntryCore = defineAction({ ...gateOf("voidEntry", "client-user"), input: ZEntryId }, ({ ctx, input }) => voidEntry(ctx, input.id));
 
 /** The route's body (`PATCH /api/client/transactions/:id`) with the id beside it. */
 export const updateEntryCore = defineAction(
-  { auth: "client-user", permission: "ledger:transactions:write", input: ZEntryId.extend(ZUpdateEntryRequest.shape) },
+  { ...gateOf("updateEntry", "client-user"), input: ZEntryId.extend(ZUpdateEntryRequest.shape) },
   ({ ctx, input: { id, ...edit } }) => updateEntry(ctx, id, edit),
 );
 
 /** Answers the deleted draft's id (the service returns nothing). */
-export const deleteEntryCore = defineAction({ auth: "client-user", permission: "ledger:transactions:write", input: ZEntryId }, async ({ ctx, input }) => {
+export const deleteEntryCore = defineAction({ ...gateOf("deleteEntry", "client-user"), input: ZEntryId }, async ({ ctx, input }) => {
   await deleteEntry(ctx, input.id);
   return { id: input.id };
 });
 
 /** The route's body (`POST /api/client/transactions/:id/reverse`) with the id beside it; answers the new reversal entry. */
 export const reverseEntryCore = defineAction(
-  { auth: "client-user", permission: "ledger:transactions:write", input: ZEntryId.extend(ZReverseEntryRequest.shape) },
+  { ...gateOf("reverseEntry", "client-user"), input: ZEntryId.extend(ZReverseEntryRequest.shape) },
   ({ ctx, input: { id, ...reversal } }) => reverseEntry(ctx, id, reversal),
 );
 
-export const createAccountCore = defineAction({ auth: "client-user", permission: "ledger:accounts:write", input: ZCreateAccountRequest }, ({ ctx, input }) =>
+export const createAccountCore = defineAction({ ...gateOf("createAccount", "client-user"), input: ZCreateAccountRequest }, ({ ctx, input }) =>
   createAccount(ctx, input),
 );
 
 /** Takes no input (the form has no fields); anything sent is refused. Creates the chart only when there are no accounts. */
-export const createDefaultAccountsCore = defineAction({ auth: "client-user", permission: "ledger:accounts:write", input: z.object({}).strict() }, ({ ctx }) =>
+export const createDefaultAccountsCore = defineAction({ ...gateOf("createDefaultAccounts", "client-user"), input: z.object({}).strict() }, ({ ctx }) =>
   createDefaultAccounts(ctx),
 );
 
 /** The route's body (`PATCH /api/client/accounts/:id`) with the id beside it; the accounts page sends only `isActive`. */
 export const updateAccountCore = defineAction(
-  { auth: "client-user", permission: "ledger:accounts:write", input: ZAccountId.extend(ZUpdateAccountRequest.shape) },
+  { ...gateOf("updateAccount", "client-user"), input: ZAccountId.extend(ZUpdateAccountRequest.shape) },
   ({ ctx, input: { id, ...change } }) => updateAccount(ctx, id, change),
 );
