@@ -1,7 +1,8 @@
+import { isTransient } from "../db/errors";
 import { AppError, parseWith, problemResponse } from "../errors";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "../http/body";
 import type { Operation } from "../http/operation";
-import { newRequestId } from "../http/request";
+import { isSafeMethod, newRequestId } from "../http/request";
 import { log } from "../observability/log";
 import { recordRequest } from "../observability/metrics";
 import { allOperations } from "./operations";
@@ -14,7 +15,8 @@ import { admit, enter } from "./pipeline";
  * names nothing: 404) → read the JSON body, bounded, before leasing the tenant
  * DB (a slow upload never holds a connection) → enter(): lease, permission →
  * validate query and body (after the permission check, so the unauthorised learn
- * nothing about the schema) → the handler. Every error goes through lib/errors'
+ * nothing about the schema) → the handler. A safe request whose connection was cut
+ * (lib/db/errors isTransient) is tried once more; anything transient left is a 503. Every error goes through lib/errors'
  * problemResponse; unknown ones are logged with the request id and answered 500.
  */
 
@@ -111,11 +113,20 @@ async function run(op: Operation, rawParams: Record<string, string>, req: Reques
     params = r.data;
   }
   const rawBody = op.body ? await readJsonBody(req, op.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined;
-  return enter(admission, op, async (scope) => {
-    const query = op.query ? parseWith(op.query, Object.fromEntries(url.searchParams)) : undefined;
-    const body = op.body ? parseWith(op.body, rawBody) : undefined;
-    return toResponse(await op.handler({ ...scope, req, requestId, params, query, body }));
-  });
+  const attempt = () =>
+    enter(admission, op, async (scope) => {
+      const query = op.query ? parseWith(op.query, Object.fromEntries(url.searchParams)) : undefined;
+      const body = op.body ? parseWith(op.body, rawBody) : undefined;
+      return toResponse(await op.handler({ ...scope, req, requestId, params, query, body }));
+    });
+  try {
+    return await attempt();
+  } catch (err) {
+    // A connection cut under a safe request (a restart, a failover): once more, on a fresh connection.
+    // Writes are not repeated here: the client decides (503 with Retry-After).
+    if (isSafeMethod(req.method) && isTransient(err)) return attempt();
+    throw err;
+  }
 }
 
 function toResponse(value: unknown): Response {

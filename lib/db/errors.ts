@@ -28,3 +28,24 @@ export function isUniqueViolation(err: unknown): boolean {
 export function isCheckViolation(err: unknown): boolean {
   return sqlStates(err).includes("23514");
 }
+
+// What a restart, failover or overload does to requests in flight: the server ends the connection (57P01 admin
+// shutdown, 57P02 crash shutdown, 57P03 cannot connect now, class 08 connection exceptions), refuses a new one
+// (53300 too many connections), or aborts a transaction (40001 serialization failure, 40P01 deadlock). None is the
+// request's fault, and the same request may well succeed a moment later.
+const TRANSIENT_STATES = new Set(["57P01", "57P02", "57P03", "53300", "40001", "40P01"]);
+const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"]);
+
+/** A database error worth a 503 with Retry-After (and, for a safe request, one more try), never a 500. */
+export function isTransient(err: unknown): boolean {
+  if (sqlStates(err).some((c) => TRANSIENT_STATES.has(c) || c.startsWith("08"))) return true;
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && typeof e === "object" && depth < 6;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
+    if (typeof e.message === "string" && /Connection terminated/i.test(e.message)) return true;
+  }
+  return false;
+}

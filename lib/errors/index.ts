@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDataException } from "../db/errors";
+import { isDataException, isTransient } from "../db/errors";
 
 // One error type and one status table. Route handlers and server actions turn
 // any thrown value into RFC 9457 problem details through toProblem(); nothing
@@ -81,6 +81,7 @@ export function toProblem(err: unknown, log: (e: unknown) => void = () => undefi
   if (err instanceof AppError) e = err;
   else if (err instanceof z.ZodError) e = new AppError("validation_failed", "The request is not valid.", { fields: fieldsOf(err) });
   else if (isDataException(err)) e = new AppError("validation_failed", DATA_EXCEPTION);
+  else if (isTransient(err)) e = new AppError("unavailable", "The database connection was interrupted; try again.", { headers: { "retry-after": "1" } });
   else {
     log(err);
     e = new AppError("internal", "Something went wrong on our side.");

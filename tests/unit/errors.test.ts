@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, problemResponse, toProblem } from "@/lib/errors";
+import { isTransient } from "@/lib/db/errors";
 
 describe("problem details", () => {
   it("maps an AppError to its status with the safe detail", async () => {
@@ -30,5 +31,30 @@ describe("problem details", () => {
     const res = problemResponse(new AppError("unavailable", "tenant is being upgraded", { headers: { "Retry-After": "5" } }));
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
+  });
+});
+
+describe("transient database errors", () => {
+  const adapter = (code: string) => ({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: code, code } } } });
+  it("are 503 with Retry-After: terminated, refused and too many connections, serialization failures and deadlocks", () => {
+    for (const err of [
+      adapter("57P01"),
+      adapter("57P03"),
+      adapter("08006"),
+      adapter("53300"),
+      adapter("40001"),
+      adapter("40P01"),
+      Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
+      new Error("Connection terminated unexpectedly"),
+    ]) {
+      const { problem, headers } = toProblem(err);
+      expect(problem.status).toBe(503);
+      expect(headers["retry-after"]).toBe("1");
+    }
+  });
+
+  it("leave other errors alone: a constraint is not transient, an unknown error stays a 500", () => {
+    expect(isTransient(adapter("23505"))).toBe(false);
+    expect(toProblem(new Error("boom")).problem.status).toBe(500);
   });
 });
