@@ -50,6 +50,8 @@ interface World {
   entryIdA: string;
   /** An account of tenant A. */
   accountIdA: string;
+  /** A contact (customer) of tenant A. */
+  contactIdA: string;
 }
 
 interface Fixture {
@@ -71,6 +73,7 @@ const userA = (w: World) => ({ id: w.userIdA });
 const roleA = (w: World) => ({ id: w.roleIdA });
 const entryA = (w: World) => ({ id: w.entryIdA });
 const accountA = (w: World) => ({ id: w.accountIdA });
+const contactA = (w: World) => ({ id: w.contactIdA });
 // Public sign-in: everyone reaches validation (422); the answer never depends on who asks.
 const login: Fixture = { body: { email: "not-an-email" }, pass: 422 };
 
@@ -135,6 +138,13 @@ const FIXTURES: Record<string, Fixture> = {
   trialBalance: { pass: 200 },
   incomeStatement: { pass: 200 },
   balanceSheet: { pass: 200 },
+  // Contacts (tests/integration/contacts.test.ts has the behaviour). Operations with a body need a fixture:
+  // without one the request has no JSON body and answers 415 before the permission is checked.
+  listContacts: { pass: 200 },
+  createContact: { body: {}, pass: 422 },
+  getContact: { params: contactA, pass: 200, foreignObject: contactA },
+  // An empty change: the pass answers 200 and changes nothing.
+  updateContact: { params: contactA, body: {}, pass: 200, foreignObject: contactA },
 };
 
 /** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */
@@ -189,6 +199,7 @@ beforeAll(async () => {
       accountIdA: cash.id,
     };
   });
+  const contactIdA = await withTenantDb(a, async (db) => (await db.contact.create({ data: { name: "Customer A", isCustomer: true } })).id);
   const superAdmin = await makeSuperAdminToken();
   const superAdminId = (await verifyToken(superAdmin)).id;
   await enterpriseDb().clientAssignment.create({ data: { superAdminId, clientId: a.id } });
@@ -205,6 +216,7 @@ beforeAll(async () => {
     roleIdA,
     entryIdA,
     accountIdA,
+    contactIdA,
   };
 });
 
