@@ -423,6 +423,13 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { id: "not-a-uuid", isActive: true },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
+  // Contact pages (/contacts/new, /contacts/:id): one action, creating or (with an id) updating; invalid input → 422.
+  "app/t/[tenant]/contacts/actions.ts#saveContactAction": {
+    core: async () => (await import("@/app/t/[tenant]/contacts/action-cores")).createContactCore,
+    coreName: "createContactCore",
+    input: { name: "" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
 };
 
 function serverActionFiles(dir = "app"): string[] {
