@@ -145,6 +145,13 @@ const FIXTURES: Record<string, Fixture> = {
   getContact: { params: contactA, pass: 200, foreignObject: contactA },
   // An empty change: the pass answers 200 and changes nothing.
   updateContact: { params: contactA, body: {}, pass: 200, foreignObject: contactA },
+  // Catalogue (tests/integration/catalogue.test.ts): invalid bodies → 422; random ids → 404.
+  listTaxes: { pass: 200 },
+  createTax: { body: {}, pass: 422 },
+  updateTax: { body: { name: "" }, pass: 422 },
+  listProducts: { pass: 200 },
+  createProduct: { body: {}, pass: 422 },
+  updateProduct: { body: { name: "" }, pass: 422 },
 };
 
 /** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */
