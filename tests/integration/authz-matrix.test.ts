@@ -52,6 +52,8 @@ interface World {
   accountIdA: string;
   /** A contact (customer) of tenant A. */
   contactIdA: string;
+  /** A VOID sales invoice of tenant A: issuing, deleting or crediting it answers 409 and changes nothing. */
+  invoiceIdA: string;
 }
 
 interface Fixture {
@@ -74,6 +76,7 @@ const roleA = (w: World) => ({ id: w.roleIdA });
 const entryA = (w: World) => ({ id: w.entryIdA });
 const accountA = (w: World) => ({ id: w.accountIdA });
 const contactA = (w: World) => ({ id: w.contactIdA });
+const invoiceA = (w: World) => ({ id: w.invoiceIdA });
 // Public sign-in: everyone reaches validation (422); the answer never depends on who asks.
 const login: Fixture = { body: { email: "not-an-email" }, pass: 422 };
 
@@ -152,6 +155,16 @@ const FIXTURES: Record<string, Fixture> = {
   listProducts: { pass: 200 },
   createProduct: { body: {}, pass: 422 },
   updateProduct: { body: { name: "" }, pass: 422 },
+  // Sales (tests/integration/sales-invoices.test.ts). The invoice is VOID: only an empty edit passes (200, nothing changes).
+  listInvoices: { pass: 200 },
+  createInvoice: { body: {}, pass: 422 },
+  getInvoice: { params: invoiceA, pass: 200, foreignObject: invoiceA },
+  updateInvoice: { params: invoiceA, body: {}, pass: 200, foreignObject: invoiceA },
+  deleteInvoice: { params: invoiceA, pass: 409, foreignObject: invoiceA },
+  issueInvoice: { params: invoiceA, pass: 409, foreignObject: invoiceA },
+  creditInvoice: { params: invoiceA, body: {}, pass: 409, foreignObject: invoiceA },
+  getSalesSettings: { pass: 200 },
+  setSalesSettings: { body: {}, pass: 422 },
 };
 
 /** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */
@@ -206,7 +219,22 @@ beforeAll(async () => {
       accountIdA: cash.id,
     };
   });
-  const contactIdA = await withTenantDb(a, async (db) => (await db.contact.create({ data: { name: "Customer A", isCustomer: true } })).id);
+  const { contactIdA, invoiceIdA } = await withTenantDb(a, async (db) => {
+    const contact = await db.contact.create({ data: { name: "Customer A", isCustomer: true } });
+    const invoice = await db.invoice.create({
+      data: {
+        direction: "SALE",
+        status: "VOID",
+        number: "INV-2026-9999",
+        contactId: contact.id,
+        date: new Date("2026-01-01T00:00:00Z"),
+        dueDate: new Date("2026-01-31T00:00:00Z"),
+        journalEntryId: entryIdA,
+        controlAccountId: accountIdA,
+      },
+    });
+    return { contactIdA: contact.id, invoiceIdA: invoice.id };
+  });
   const superAdmin = await makeSuperAdminToken();
   const superAdminId = (await verifyToken(superAdmin)).id;
   await enterpriseDb().clientAssignment.create({ data: { superAdminId, clientId: a.id } });
@@ -224,6 +252,7 @@ beforeAll(async () => {
     entryIdA,
     accountIdA,
     contactIdA,
+    invoiceIdA,
   };
 });
 
