@@ -165,6 +165,16 @@ const FIXTURES: Record<string, Fixture> = {
   creditInvoice: { params: invoiceA, body: {}, pass: 409, foreignObject: invoiceA },
   getSalesSettings: { pass: 200 },
   setSalesSettings: { body: {}, pass: 422 },
+  // Purchases (tests/integration/purchase-bills.test.ts): the sales invoice is no bill, so by id → 404 even when permitted.
+  listBills: { pass: 200 },
+  createBill: { body: {}, pass: 422 },
+  getBill: { params: invoiceA, pass: 404 },
+  updateBill: { params: invoiceA, body: { notes: "x" }, pass: 404 },
+  deleteBill: { params: invoiceA, pass: 404 },
+  issueBill: { params: invoiceA, pass: 404 },
+  creditBill: { params: invoiceA, body: {}, pass: 404 },
+  getPurchaseSettings: { pass: 200 },
+  setPurchaseSettings: { body: {}, pass: 422 },
 };
 
 /** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */
