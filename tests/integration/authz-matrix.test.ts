@@ -175,6 +175,9 @@ const FIXTURES: Record<string, Fixture> = {
   creditBill: { params: invoiceA, body: {}, pass: 404 },
   getPurchaseSettings: { pass: 200 },
   setPurchaseSettings: { body: {}, pass: 422 },
+  // Payments (tests/integration/payments.test.ts).
+  listPayments: { pass: 200 },
+  recordPayment: { body: {}, pass: 422 },
 };
 
 /** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */

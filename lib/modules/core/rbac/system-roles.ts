@@ -10,7 +10,7 @@ export interface SystemRole {
 }
 
 /** Modules whose every permission the Accountant holds (client migrations grant new ones to existing tenants' Accountant too). */
-const ACCOUNTANT_MODULES = ["ledger", "contacts", "catalogue", "sales", "purchases"];
+const ACCOUNTANT_MODULES = ["ledger", "contacts", "catalogue", "sales", "purchases", "payments"];
 
 /** Computed when asked: the catalogue includes every registered module's permissions. */
 export function systemRoles(): readonly SystemRole[] {
