@@ -178,6 +178,10 @@ const FIXTURES: Record<string, Fixture> = {
   // Payments (tests/integration/payments.test.ts).
   listPayments: { pass: 200 },
   recordPayment: { body: {}, pass: 422 },
+  // Receivables and payables reports (tests/integration/ageing.test.ts).
+  receivablesAgeing: { pass: 200 },
+  payablesAgeing: { pass: 200 },
+  customerStatement: { params: contactA, pass: 200, foreignObject: contactA },
 };
 
 /** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */

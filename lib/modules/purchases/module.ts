@@ -10,6 +10,7 @@ export const purchases = defineModule({
     "purchases:bills:write": "Draft, edit and delete vendor bills",
     "purchases:bills:issue": "Issue vendor bills and credit notes (posts them to the ledger)",
     "purchases:settings:write": "Choose the payable account",
+    "purchases:reports:read": "Read payables ageing",
   },
   navigation: [],
   operations: PURCHASE_OPERATIONS,

@@ -9,6 +9,8 @@ import { issueBill } from "./issue-bill";
 import { listBills } from "./list-bills";
 import { getPayableAccount, setPayableAccount } from "./settings";
 import { updateBill } from "./update-bill";
+import { payablesAgeing } from "./payables-ageing";
+import { ZAgeingQuery } from "../documents/ageing";
 
 // Purchases: /api/client/purchases/… (docs/receivables-payables.md). The mirror image of sales.
 
@@ -165,5 +167,23 @@ export const PURCHASE_OPERATIONS: readonly Operation[] = [
       problems: { 422: "the account is unknown, inactive or not a LIABILITY account" },
     },
     async ({ ctx, body }) => setPayableAccount(ctx, body),
+  ),
+  defineOperation(
+    {
+      method: "GET",
+      path: "/api/client/purchases/reports/ageing",
+      operationId: "payablesAgeing",
+      summary:
+        "?asOf=YYYY-MM-DD (default today, UTC): what is owed to each vendor by age (current, 1–30, 31–60, 61–90, > 90 days past due), with the payable accounts' ledger balance beside it (purchases:reports:read).",
+      auth: "client-user",
+      permission: "purchases:reports:read",
+      query: ZAgeingQuery,
+      success: {
+        status: 200,
+        description:
+          "{asOf, contacts: [{contactId, name, current, days1to30, days31to60, days61to90, over90, total}], totals, ledgerBalance, reconciled}; amounts are decimal strings.",
+      },
+    },
+    async ({ ctx, query }) => payablesAgeing(ctx, query),
   ),
 ];

@@ -10,6 +10,7 @@ export const sales = defineModule({
     "sales:invoices:write": "Draft, edit and delete sales invoices",
     "sales:invoices:issue": "Issue sales invoices and credit notes (posts them to the ledger)",
     "sales:settings:write": "Choose the receivable account",
+    "sales:reports:read": "Read receivables ageing and customer statements",
   },
   navigation: [],
   operations: SALES_OPERATIONS,

@@ -9,6 +9,11 @@ import { issueInvoice } from "./issue-invoice";
 import { listInvoices } from "./list-invoices";
 import { getReceivableAccount, setReceivableAccount } from "./settings";
 import { updateInvoice } from "./update-invoice";
+import { receivablesAgeing } from "./receivables-ageing";
+import { statementOf } from "./customer-statement";
+import { ZAgeingQuery } from "../documents/ageing";
+import { ZStatementQuery } from "../documents/statement";
+import { ZContactId } from "../contacts/contacts.types";
 
 // Sales: /api/client/sales/… (docs/receivables-payables.md).
 
@@ -168,5 +173,43 @@ export const SALES_OPERATIONS: readonly Operation[] = [
       problems: { 422: "the account is unknown, inactive or not an ASSET account" },
     },
     async ({ ctx, body }) => setReceivableAccount(ctx, body),
+  ),
+  defineOperation(
+    {
+      method: "GET",
+      path: "/api/client/sales/reports/ageing",
+      operationId: "receivablesAgeing",
+      summary:
+        "?asOf=YYYY-MM-DD (default today, UTC): what each customer owes by age (current, 1–30, 31–60, 61–90, > 90 days past due; credits by their own date), with the receivable accounts' ledger balance beside it (sales:reports:read).",
+      auth: "client-user",
+      permission: "sales:reports:read",
+      query: ZAgeingQuery,
+      success: {
+        status: 200,
+        description:
+          "{asOf, contacts: [{contactId, name, current, days1to30, days31to60, days61to90, over90, total}], totals, ledgerBalance, reconciled}; amounts are decimal strings.",
+      },
+    },
+    async ({ ctx, query }) => receivablesAgeing(ctx, query),
+  ),
+  defineOperation(
+    {
+      method: "GET",
+      path: "/api/client/sales/customers/{id}/statement",
+      operationId: "customerStatement",
+      summary:
+        "?from&to (default: the month of to, to = today): opening balance, invoices, credit notes and payments with the running balance, closing balance, open invoices (sales:reports:read). Not a customer → 404.",
+      auth: "client-user",
+      permission: "sales:reports:read",
+      params: ZContactId,
+      query: ZStatementQuery,
+      success: {
+        status: 200,
+        description:
+          "{contactId, name, billingAddress, from, to, openingBalance, lines: [{date, type, id, number, dueDate, amount, balance}], closingBalance, open}.",
+      },
+      problems: { 404: "no such customer in this tenant", 422: "from is after to" },
+    },
+    async ({ ctx, params, query }) => statementOf(ctx, params.id, query),
   ),
 ];
