@@ -1,11 +1,16 @@
 import { core } from "./core/module";
 import { ledger } from "./ledger/module";
+import { contacts } from "./contacts/module";
+import { catalogue } from "./catalogue/module";
+import { sales } from "./sales/module";
+import { purchases } from "./purchases/module";
+import { payments } from "./payments/module";
 import type { ModuleManifest } from "./types";
 
 // The modules of the product, in the order the app's navigation shows them.
 // Adding a module: its folder, and one line here (docs/modules.md).
 
-const BUILT_IN = [core, ledger] as const;
+const BUILT_IN = [core, ledger, contacts, catalogue, sales, purchases, payments] as const;
 
 type PermissionOf<M> = M extends ModuleManifest<infer P> ? P : never;
 

@@ -50,6 +50,10 @@ interface World {
   entryIdA: string;
   /** An account of tenant A. */
   accountIdA: string;
+  /** A contact (customer) of tenant A. */
+  contactIdA: string;
+  /** A VOID sales invoice of tenant A: issuing, deleting or crediting it answers 409 and changes nothing. */
+  invoiceIdA: string;
 }
 
 interface Fixture {
@@ -71,6 +75,8 @@ const userA = (w: World) => ({ id: w.userIdA });
 const roleA = (w: World) => ({ id: w.roleIdA });
 const entryA = (w: World) => ({ id: w.entryIdA });
 const accountA = (w: World) => ({ id: w.accountIdA });
+const contactA = (w: World) => ({ id: w.contactIdA });
+const invoiceA = (w: World) => ({ id: w.invoiceIdA });
 // Public sign-in: everyone reaches validation (422); the answer never depends on who asks.
 const login: Fixture = { body: { email: "not-an-email" }, pass: 422 };
 
@@ -135,6 +141,47 @@ const FIXTURES: Record<string, Fixture> = {
   trialBalance: { pass: 200 },
   incomeStatement: { pass: 200 },
   balanceSheet: { pass: 200 },
+  // Contacts (tests/integration/contacts.test.ts has the behaviour). Operations with a body need a fixture:
+  // without one the request has no JSON body and answers 415 before the permission is checked.
+  listContacts: { pass: 200 },
+  createContact: { body: {}, pass: 422 },
+  getContact: { params: contactA, pass: 200, foreignObject: contactA },
+  // An empty change: the pass answers 200 and changes nothing.
+  updateContact: { params: contactA, body: {}, pass: 200, foreignObject: contactA },
+  // Catalogue (tests/integration/catalogue.test.ts): invalid bodies → 422; random ids → 404.
+  listTaxes: { pass: 200 },
+  createTax: { body: {}, pass: 422 },
+  updateTax: { body: { name: "" }, pass: 422 },
+  listProducts: { pass: 200 },
+  createProduct: { body: {}, pass: 422 },
+  updateProduct: { body: { name: "" }, pass: 422 },
+  // Sales (tests/integration/sales-invoices.test.ts). The invoice is VOID: only an empty edit passes (200, nothing changes).
+  listInvoices: { pass: 200 },
+  createInvoice: { body: {}, pass: 422 },
+  getInvoice: { params: invoiceA, pass: 200, foreignObject: invoiceA },
+  updateInvoice: { params: invoiceA, body: {}, pass: 200, foreignObject: invoiceA },
+  deleteInvoice: { params: invoiceA, pass: 409, foreignObject: invoiceA },
+  issueInvoice: { params: invoiceA, pass: 409, foreignObject: invoiceA },
+  creditInvoice: { params: invoiceA, body: {}, pass: 409, foreignObject: invoiceA },
+  getSalesSettings: { pass: 200 },
+  setSalesSettings: { body: {}, pass: 422 },
+  // Purchases (tests/integration/purchase-bills.test.ts): the sales invoice is no bill, so by id → 404 even when permitted.
+  listBills: { pass: 200 },
+  createBill: { body: {}, pass: 422 },
+  getBill: { params: invoiceA, pass: 404 },
+  updateBill: { params: invoiceA, body: { notes: "x" }, pass: 404 },
+  deleteBill: { params: invoiceA, pass: 404 },
+  issueBill: { params: invoiceA, pass: 404 },
+  creditBill: { params: invoiceA, body: {}, pass: 404 },
+  getPurchaseSettings: { pass: 200 },
+  setPurchaseSettings: { body: {}, pass: 422 },
+  // Payments (tests/integration/payments.test.ts).
+  listPayments: { pass: 200 },
+  recordPayment: { body: {}, pass: 422 },
+  // Receivables and payables reports (tests/integration/ageing.test.ts).
+  receivablesAgeing: { pass: 200 },
+  payablesAgeing: { pass: 200 },
+  customerStatement: { params: contactA, pass: 200, foreignObject: contactA },
 };
 
 /** Who the declaration lets through: the permitted actors get `pass`, the others 401 (no token) or 403. */
@@ -189,6 +236,22 @@ beforeAll(async () => {
       accountIdA: cash.id,
     };
   });
+  const { contactIdA, invoiceIdA } = await withTenantDb(a, async (db) => {
+    const contact = await db.contact.create({ data: { name: "Customer A", isCustomer: true } });
+    const invoice = await db.invoice.create({
+      data: {
+        direction: "SALE",
+        status: "VOID",
+        number: "INV-2026-9999",
+        contactId: contact.id,
+        date: new Date("2026-01-01T00:00:00Z"),
+        dueDate: new Date("2026-01-31T00:00:00Z"),
+        journalEntryId: entryIdA,
+        controlAccountId: accountIdA,
+      },
+    });
+    return { contactIdA: contact.id, invoiceIdA: invoice.id };
+  });
   const superAdmin = await makeSuperAdminToken();
   const superAdminId = (await verifyToken(superAdmin)).id;
   await enterpriseDb().clientAssignment.create({ data: { superAdminId, clientId: a.id } });
@@ -205,6 +268,8 @@ beforeAll(async () => {
     roleIdA,
     entryIdA,
     accountIdA,
+    contactIdA,
+    invoiceIdA,
   };
 });
 
@@ -409,6 +474,13 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     core: async () => (await import("@/app/t/[tenant]/ledger/action-cores")).updateAccountCore,
     coreName: "updateAccountCore",
     input: { id: "not-a-uuid", isActive: true },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  // Contact pages (/contacts/new, /contacts/:id): one action, creating or (with an id) updating; invalid input → 422.
+  "app/t/[tenant]/contacts/actions.ts#saveContactAction": {
+    core: async () => (await import("@/app/t/[tenant]/contacts/action-cores")).createContactCore,
+    coreName: "createContactCore",
+    input: { name: "" },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
 };

@@ -6,6 +6,7 @@ import { withDatabase } from "@/lib/db/url";
 import { enterpriseDb } from "@/lib/db/enterprise";
 import { AppError } from "@/lib/errors";
 import { latestVersion, loadMigrations } from "@/lib/migrations";
+import { modules } from "@/lib/modules/registry";
 import { closeAdminPools, createClient, verifySetupToken } from "@/lib/provisioning";
 import { connectionFactory, withTenantDb } from "@/lib/tenancy/connections";
 import { clearTenantCache, getTenant } from "@/lib/tenancy/registry";
@@ -58,7 +59,12 @@ describe("provisioning", () => {
     expect(row.provisioningStep).toBe("active");
     expect(row.schemaVersion).toBe(latestVersion(loadMigrations("client")));
     expect(row.encryptedUri).toMatch(/^v1\./);
-    expect(row.modules.map((m) => m.module.key).sort()).toEqual(["core", "ledger"]);
+    // No modules named: every module of the catalogue.
+    expect(row.modules.map((m) => m.module.key).sort()).toEqual(
+      modules()
+        .map((m) => m.key)
+        .sort(),
+    );
 
     const role = (await adminQuery(adminUrl, "SELECT * FROM pg_roles WHERE rolname = $1", [t.dbName])).rows[0]!;
     expect(role).toMatchObject({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolreplication: false, rolbypassrls: false, rolcanlogin: true });

@@ -14,6 +14,8 @@ export interface LockedEntry {
   description: string;
   reference: string | null;
   reversalOfId: string | null;
+  /** Set when a document posted the entry (sales.invoice, payments.payment, …). */
+  source: string | null;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface LockedEntry {
  */
 export async function lockEntry(tx: LedgerTx, entryId: string, mode: "update" | "share"): Promise<LockedEntry> {
   const rows = await tx.$queryRaw<LockedEntry[]>`
-    SELECT "id"::text AS "id", "number", "status"::text AS "status", "date"::text AS "date", "description", "reference", "reversalOfId"::text AS "reversalOfId"
+    SELECT "id"::text AS "id", "number", "status"::text AS "status", "date"::text AS "date", "description", "reference", "reversalOfId"::text AS "reversalOfId", "source"
       FROM "JournalEntry" WHERE "id" = ${entryId}::uuid
       ${mode === "update" ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`}`;
   if (rows.length === 0) throw new AppError("not_found", "No such journal entry.");
@@ -35,4 +37,13 @@ export async function lockEntry(tx: LedgerTx, entryId: string, mode: "update" | 
 /** 409 unless the locked entry has the given status. */
 export function assertStatus(entry: LockedEntry, status: JournalStatus, doing: string): void {
   if (entry.status !== status) throw new AppError("conflict", `Only a ${status} entry can be ${doing}; this one is ${entry.status}.`);
+}
+
+/** 409 for an entry a document posted: it is corrected through its document, so the document and the ledger keep agreeing. */
+export function assertNotFromDocument(entry: LockedEntry, doing: string): void {
+  if (entry.source)
+    throw new AppError(
+      "conflict",
+      `This entry was posted by a document (${entry.source}) and cannot be ${doing} here: correct it through the document (a credit note, or voiding the payment).`,
+    );
 }

@@ -9,7 +9,7 @@ import { withLedgerGuards } from "./db-errors";
 import type { JournalEntryView, ReverseEntryRequest } from "./entries.types";
 import { entrySelect, toEntryView } from "./entry-view";
 import { LINE_ORDER } from "./line-rows";
-import { assertStatus, lockEntry, type LedgerTx, type LockedEntry } from "./lock-entry";
+import { assertNotFromDocument, assertStatus, lockEntry, type LedgerTx, type LockedEntry } from "./lock-entry";
 
 const ALREADY_REVERSED = "This entry has already been reversed; an entry is reversed once.";
 
@@ -74,6 +74,7 @@ export async function reverseEntry(ctx: TenantContext, entryId: string, input: R
 
 async function assertReversible(tx: LedgerTx, original: LockedEntry): Promise<void> {
   assertStatus(original, "POSTED", "reversed");
+  assertNotFromDocument(original, "reversed");
   if (original.reversalOfId)
     throw new AppError("conflict", "A reversal cannot be reversed: that would only restate the original entry. Post a new entry instead.");
   // A reversal committed before our lock is seen here; one racing with us meets the unique index.

@@ -4,7 +4,7 @@ import type { TenantContext } from "../../tenancy/types";
 import { auditActor } from "../core/actor";
 import type { JournalEntryView } from "./entries.types";
 import { entrySelect, toEntryView } from "./entry-view";
-import { assertStatus, lockEntry } from "./lock-entry";
+import { assertNotFromDocument, assertStatus, lockEntry } from "./lock-entry";
 
 /**
  * POSTED → VOID: the entry and its lines stay (posted entries are never deleted) but no longer count in reports.
@@ -15,6 +15,7 @@ export async function voidEntry(ctx: TenantContext, entryId: string): Promise<Jo
   return ctx.db.$transaction(async (tx) => {
     const locked = await lockEntry(tx, entryId, "update");
     assertStatus(locked, "POSTED", "voided");
+    assertNotFromDocument(locked, "voided");
     if (locked.reversalOfId) throw new AppError("conflict", "A reversal cannot be voided: it would bring back the entry it reverses.");
     // Read after the lock: a reversal that held its share lock has committed by now.
     if (await tx.journalEntry.findUnique({ where: { reversalOfId: entryId }, select: { id: true } }))

@@ -9,6 +9,9 @@ export interface SystemRole {
   permissions: readonly string[];
 }
 
+/** Modules whose every permission the Accountant holds (client migrations grant new ones to existing tenants' Accountant too). */
+const ACCOUNTANT_MODULES = ["ledger", "contacts", "catalogue", "sales", "purchases", "payments"];
+
 /** Computed when asked: the catalogue includes every registered module's permissions. */
 export function systemRoles(): readonly SystemRole[] {
   const all = allPermissions();
@@ -17,15 +20,9 @@ export function systemRoles(): readonly SystemRole[] {
     { name: "Admin", description: "Manages users, roles and all data.", permissions: all },
     {
       name: "Accountant",
-      description: "Keeps the books: accounts, journal entries and reports.",
-      permissions: [
-        "ledger:accounts:read",
-        "ledger:accounts:write",
-        "ledger:transactions:read",
-        "ledger:transactions:write",
-        "ledger:reports:read",
-        "core:users:read",
-      ],
+      description: "Keeps the books: accounts, journal entries, contacts and reports.",
+      // The books and the documents behind them; of core, only reading users.
+      permissions: [...all.filter((p) => ACCOUNTANT_MODULES.includes(p.split(":", 1)[0]!)), "core:users:read"],
     },
     { name: "Viewer", description: "Reads everything, changes nothing.", permissions: all.filter((p) => p.endsWith(":read")) },
   ];
