@@ -13,7 +13,8 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
   return result!.messages.filter((m) => m.ruleId === "boundaries/dependencies").map((m) => m.message);
 }
 
-describe("layer boundaries", () => {
+// The first lint loads the config and the TypeScript resolver: seconds on a busy machine.
+describe("layer boundaries", { timeout: 60_000 }, () => {
   it("refuse a relative import from lib/edge into Node-only code", async () => {
     const errors = await boundaryErrors("lib/edge/probe.ts", 'import { getTenant } from "../tenancy/registry";\nexport const probe = getTenant;\n');
     expect(errors).toEqual([expect.stringMatching(/"edge" to elements of type "platform"/)]);
@@ -41,7 +42,7 @@ describe("layer boundaries", () => {
   });
 });
 
-describe("formatting", () => {
+describe("formatting", { timeout: 60_000 }, () => {
   const options = async (filepath: string) => ({ ...(await prettier.resolveConfig(filepath)), filepath });
 
   it("refuses a long unformatted line, accepts it formatted", async () => {
