@@ -5,6 +5,7 @@ import { EDGE_TENANT_HEADER, parseHost } from "../edge/tenant";
 import { AppError } from "../errors";
 import { actorAccess } from "../modules/core/rbac/access";
 import { pagePermission } from "../modules/navigation";
+import { allPermissions } from "../modules/registry";
 import { getTenant } from "../tenancy/registry";
 import type { TenantContext, TenantRecord } from "../tenancy/types";
 import { admit, devTenantQuery, enter, type Admission, type Gate } from "./pipeline";
@@ -40,9 +41,10 @@ export interface TenantPageScope<T> {
 }
 
 /**
- * A tenant page at `path` (its path on the tenant's host; null for the shell itself): not signed in → the
- * sign-in page; without the permission its navigation item declares (lib/modules/navigation.ts) → 404; else
- * `load` runs in the tenant (its DB leased for the duration). One lease, one access check.
+ * A tenant page gated by `path` (its navigation item's path on the tenant's host, whose permission it needs), or
+ * by a permission for a page outside the navigation, or null (any signed-in user): not signed in → the sign-in
+ * page; without the permission → 404; else `load` runs in the tenant (its DB leased for the duration). One lease,
+ * one access check.
  */
 export async function tenantPageScope<T>(
   param: string,
@@ -50,7 +52,7 @@ export async function tenantPageScope<T>(
   path: string | null,
   load: (ctx: TenantContext, permissions: ReadonlySet<string>) => Promise<T>,
 ): Promise<TenantPageScope<T>> {
-  const permission = path === null ? undefined : pagePermission(path);
+  const permission = gatePermission(path);
   const { tenant, admission } = await admitPage(param, headers);
   if (!admission) redirect("/sign-in");
   const view = await enter(admission, CLIENT_PAGE, async ({ ctx }) => {
@@ -74,6 +76,18 @@ async function admitPage(param: string, headers: Headers): Promise<{ tenant: Ten
     if (err instanceof AppError && err.status < 500) return { tenant, admission: null };
     throw err;
   }
+}
+
+/**
+ * A page's gate: a path ("/ledger/accounts") needs its navigation item's permission; a page outside the
+ * navigation (a form such as "/contacts/new") names its permission; null: any signed-in user. Either must be
+ * known, so a typo never leaves a page open.
+ */
+function gatePermission(gate: string | null): string | undefined {
+  if (gate === null) return undefined;
+  if (gate.startsWith("/")) return pagePermission(gate);
+  if (!allPermissions().includes(gate)) throw new Error(`${gate} is no permission of any module`);
+  return gate;
 }
 
 /** A user deactivated (or whose sessions ended) since the token was issued: treated as signed out. */
