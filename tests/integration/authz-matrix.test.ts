@@ -483,6 +483,31 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     input: { name: "" },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
+  // Sales pages (/sales/invoices/new, /sales/invoices/:id): invalid input → 422.
+  "app/t/[tenant]/sales/actions.ts#createInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).createInvoiceCore,
+    coreName: "createInvoiceCore",
+    input: { contactId: "x", lines: [] },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/sales/actions.ts#issueInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).issueInvoiceCore,
+    coreName: "issueInvoiceCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/sales/actions.ts#deleteInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).deleteInvoiceCore,
+    coreName: "deleteInvoiceCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/sales/actions.ts#creditInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).creditInvoiceCore,
+    coreName: "creditInvoiceCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
 };
 
 function serverActionFiles(dir = "app"): string[] {
