@@ -144,6 +144,7 @@ const FIXTURES: Record<string, Fixture> = {
   // Contacts (tests/integration/contacts.test.ts has the behaviour). Operations with a body need a fixture:
   // without one the request has no JSON body and answers 415 before the permission is checked.
   listContacts: { pass: 200 },
+  exportContacts: { pass: 200 },
   createContact: { body: {}, pass: 422 },
   getContact: { params: contactA, pass: 200, foreignObject: contactA },
   // An empty change: the pass answers 200 and changes nothing.
