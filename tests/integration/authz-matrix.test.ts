@@ -144,6 +144,7 @@ const FIXTURES: Record<string, Fixture> = {
   // Contacts (tests/integration/contacts.test.ts has the behaviour). Operations with a body need a fixture:
   // without one the request has no JSON body and answers 415 before the permission is checked.
   listContacts: { pass: 200 },
+  exportContacts: { pass: 200 },
   createContact: { body: {}, pass: 422 },
   getContact: { params: contactA, pass: 200, foreignObject: contactA },
   // An empty change: the pass answers 200 and changes nothing.
@@ -482,6 +483,31 @@ const ACTION_MATRIX: Record<string, ActionEntry> = {
     core: async () => (await import("@/app/t/[tenant]/contacts/action-cores")).createContactCore,
     coreName: "createContactCore",
     input: { name: "" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  // Sales pages (/sales/invoices/new, /sales/invoices/:id): invalid input → 422.
+  "app/t/[tenant]/sales/actions.ts#createInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).createInvoiceCore,
+    coreName: "createInvoiceCore",
+    input: { contactId: "x", lines: [] },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/sales/actions.ts#issueInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).issueInvoiceCore,
+    coreName: "issueInvoiceCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/sales/actions.ts#deleteInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).deleteInvoiceCore,
+    coreName: "deleteInvoiceCore",
+    input: { id: "not-a-uuid" },
+    expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
+  },
+  "app/t/[tenant]/sales/actions.ts#creditInvoiceAction": {
+    core: async () => (await import("@/app/t/[tenant]/sales/action-cores")).creditInvoiceCore,
+    coreName: "creditInvoiceCore",
+    input: { id: "not-a-uuid" },
     expect: { ownWith: 422, ownWithout: 403, otherTenant: 403, anonymous: 401, enterpriseAdmin: 403, superAdmin: 403 },
   },
 };

@@ -11,6 +11,7 @@ import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } fr
 const { GET: list, POST: create } = routeHandlers("/api/client/contacts");
 const { GET: get, PATCH: patch } = routeHandlers("/api/client/contacts/{id}");
 const { POST: createDefaults } = routeHandlers("/api/client/accounts/defaults");
+const { GET: exportCsv } = routeHandlers("/api/client/contacts/export");
 
 let a: TenantRecord;
 let b: TenantRecord;
@@ -137,5 +138,24 @@ describe("contacts", () => {
     expect((await call(patch, `/api/client/contacts/${c.id}`, { params: { id: c.id }, ...foreign, method: "PATCH", body: { name: "Stolen" } })).status).toBe(
       404,
     );
+  });
+
+  it("exports the matching contacts as CSV: quoted where needed, formulas defused, a Viewer may, another tenant sees its own", async () => {
+    const tag = `csv${Date.now().toString(36)}`;
+    await newContact({ name: `${tag} "Quoted", Inc`, isCustomer: true, billingAddress: "1 Road\nTown", phone: "+44 1" });
+    await newContact({ name: `${tag} =cmd`, isVendor: true, paymentTermsDays: 0 });
+    const r = await call(exportCsv, "/api/client/contacts/export", { ...asA(viewer), query: { q: tag, active: "all" } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(r.body).toBe(
+      [
+        "name,email,phone,taxId,billingAddress,isCustomer,isVendor,paymentTermsDays,isActive",
+        `"${tag} ""Quoted"", Inc",,'+44 1,,"1 Road\nTown",true,false,30,true`,
+        `${tag} =cmd,,,,,false,true,0,true`,
+        "",
+      ].join("\r\n"),
+    );
+    const other = await call(exportCsv, "/api/client/contacts/export", { token: bOwner.token, headers: tenantHeaders(b), query: { q: tag } });
+    expect(other.body).toBe("name,email,phone,taxId,billingAddress,isCustomer,isVendor,paymentTermsDays,isActive\r\n");
   });
 });

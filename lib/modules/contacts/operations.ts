@@ -3,6 +3,7 @@ import { createContact } from "./create-contact";
 import { getContact } from "./get-contact";
 import { listContacts } from "./list-contacts";
 import { updateContact } from "./update-contact";
+import { exportContacts } from "./export-contacts";
 import { ZContactId, ZCreateContactRequest, ZListContactsQuery, ZUpdateContactRequest } from "./contacts.types";
 
 // Contacts: /api/client/contacts (docs/receivables-payables.md).
@@ -83,5 +84,22 @@ export const CONTACT_OPERATIONS: readonly Operation[] = [
       problems: { 404: NO_CONTACT, 422: `the contact would be neither customer nor vendor; ${ACCOUNTS_422}` },
     },
     async ({ ctx, params, body }) => updateContact(ctx, params.id, body),
+  ),
+  defineOperation(
+    {
+      method: "GET",
+      path: "/api/client/contacts/export",
+      operationId: "exportContacts",
+      summary:
+        "?q&role&active: the matching contacts as CSV (name, email, phone, taxId, billingAddress, isCustomer, isVendor, paymentTermsDays, isActive), by name (contacts:contacts:read).",
+      auth: "client-user",
+      permission: "contacts:contacts:read",
+      query: ZListContactsQuery.omit({ cursor: true, limit: true }),
+      success: { status: 200, description: "text/csv (RFC 4180, CRLF, a header row); formula-like fields start with an apostrophe.", contentType: "text/csv" },
+    },
+    async ({ ctx, query }) =>
+      new Response(await exportContacts(ctx, query), {
+        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="contacts.csv"' },
+      }),
   ),
 ];

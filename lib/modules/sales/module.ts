@@ -12,6 +12,14 @@ export const sales = defineModule({
     "sales:settings:write": "Choose the receivable account",
     "sales:reports:read": "Read receivables ageing and customer statements",
   },
-  navigation: [],
+  navigation: [
+    {
+      label: "Invoices",
+      path: "/sales/invoices",
+      icon: "sheet",
+      permission: "sales:invoices:read",
+      description: "Invoices and credit notes to customers: draft, issue, credit, see what is owed.",
+    },
+  ],
   operations: SALES_OPERATIONS,
 });
