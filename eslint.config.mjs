@@ -19,7 +19,7 @@ const LAYERS = [
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".bench/**"] },
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],
     plugins: { boundaries },
