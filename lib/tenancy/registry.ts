@@ -27,6 +27,8 @@ interface RegistryState {
   cache: LRUCache<string, Entry>;
   epoch: number;
   listeners: Set<(id: string) => void>;
+  /** Called with a tenant id when its users' access (roles, permissions, activity) changed. */
+  accessListeners: Set<(id: string) => void>;
   /** Publisher for invalidations; null without REDIS_URL; undefined until first use. */
   redis?: Promise<RedisPair | null> | null;
 }
@@ -38,10 +40,13 @@ function registry(): RegistryState {
     cache: new LRUCache<string, Entry>({ max: 20_000, ttl: Math.max(1, tenancySettings().TENANT_CACHE_TTL_MS) }),
     epoch: 0,
     listeners: new Set(),
+    accessListeners: new Set(),
   });
 }
 
 const CHANNEL = "bisman:tenant-invalidated";
+/** On the same channel: "access:<tenant id>" drops only the cached access of that tenant's users. */
+const ACCESS_PREFIX = "access:";
 
 const select = {
   id: true,
@@ -116,7 +121,16 @@ function dropLocal(id: string): void {
   state.cache.delete(id);
   if (entry) state.cache.delete(slugKey(entry.record.slug));
   for (const [k, v] of state.cache.entries()) if (v.record.id === id) state.cache.delete(k);
-  for (const fn of state.listeners) {
+  // A tenant change (suspension, modules) changes what its users may do too.
+  notify([...state.listeners, ...state.accessListeners], id);
+}
+
+function dropAccessLocal(id: string): void {
+  notify(registry().accessListeners, id);
+}
+
+function notify(listeners: Iterable<(id: string) => void>, id: string): void {
+  for (const fn of listeners) {
     try {
       fn(id);
     } catch (err) {
@@ -125,18 +139,37 @@ function dropLocal(id: string): void {
   }
 }
 
-/** Drops the cached metadata of a tenant now (here and, with REDIS_URL, on every instance). */
-export async function invalidateTenant(id: string): Promise<void> {
-  dropLocal(id);
+async function publish(message: string): Promise<void> {
   ensureSubscribed();
   const redis = registry().redis;
   if (redis) {
     try {
-      await (await redis)?.publish(CHANNEL, id);
+      await (await redis)?.publish(CHANNEL, message);
     } catch (err) {
       log.warn("tenant invalidation could not be published; other instances keep their copy until the TTL", { code: (err as { code?: string }).code });
     }
   }
+}
+
+/** Drops the cached metadata of a tenant now (here and, with REDIS_URL, on every instance). */
+export async function invalidateTenant(id: string): Promise<void> {
+  dropLocal(id);
+  await publish(id);
+}
+
+/**
+ * Drops the cached access (roles, permissions, active, sessionsNotBefore) of every user of a tenant, here and,
+ * with REDIS_URL, on every instance. Call it after any change to a tenant's users, roles or role permissions commits.
+ */
+export async function invalidateTenantAccess(id: string): Promise<void> {
+  dropAccessLocal(id);
+  await publish(`${ACCESS_PREFIX}${id}`);
+}
+
+/** Called with a tenant id whenever the access of its users may have changed (and on every tenant invalidation). */
+export function onTenantAccessInvalidated(fn: (id: string) => void): () => void {
+  registry().accessListeners.add(fn);
+  return () => registry().accessListeners.delete(fn);
 }
 
 /** Called with a tenant id whenever its metadata is invalidated (the connection factory closes its pool). */
@@ -165,9 +198,14 @@ function ensureSubscribed(): void {
       const sub = new Redis(url);
       pub.on("error", () => undefined);
       sub.on("error", (err: Error & { code?: string }) => log.warn("tenant invalidation subscriber error", { code: err.code }));
-      sub.on("message", (_channel: string, id: string) => dropLocal(id));
+      sub.on("message", (_channel: string, message: string) =>
+        message.startsWith(ACCESS_PREFIX) ? dropAccessLocal(message.slice(ACCESS_PREFIX.length)) : dropLocal(message),
+      );
       // Anything cached before the subscription took effect could miss an invalidation: drop it.
-      void sub.subscribe(CHANNEL).then(() => registry().cache.clear());
+      void sub.subscribe(CHANNEL).then(() => {
+        registry().cache.clear();
+        notify(registry().accessListeners, "*");
+      });
       return {
         publish: (channel: string, message: string) => pub.publish(channel, message),
         close: () => {

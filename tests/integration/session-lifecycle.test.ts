@@ -5,6 +5,7 @@ import { forgetAdminActivity } from "@/lib/auth/active";
 import { revokeSession } from "@/lib/auth/revocation";
 import { issueToken, verifyTokenFull } from "@/lib/auth/tokens";
 import { enterpriseDb } from "@/lib/db/enterprise";
+import { accessChanged } from "@/lib/modules/core/rbac/access";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import { call } from "@/tests/helpers/http";
 import { destroyTenants, makeTenant, makeUser } from "@/tests/helpers/tenants";
@@ -31,7 +32,9 @@ describe("deactivation", () => {
     const { tenant } = await makeTenant();
     const u = await makeUser(tenant, ["Owner"]);
     expect((await call(listUsers, "/api/client/users", { token: u.token })).status).toBe(200);
+    // Changed by hand, beside the services: the access cache is told as the services tell it (accessChanged).
     await withTenantDb(tenant, (db) => db.user.update({ where: { id: u.principal.id }, data: { isActive: false } }));
+    await accessChanged(tenant.id);
     expect((await call(listUsers, "/api/client/users", { token: u.token })).status).toBe(401);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accessChanged } from "./rbac/access";
 import { appendTenantAudit } from "../../audit";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { sessionsNotBefore } from "../../auth/tokens";
@@ -51,6 +52,7 @@ export async function changePassword(ctx: TenantContext, input: ChangePasswordRe
     });
     return true;
   });
+  await accessChanged(ctx.tenant.id); // sessionsNotBefore moved: older tokens stop at once, everywhere
   if (!changed) throw new AppError("conflict", "The password was changed meanwhile; reload the page and try again.");
   return { email: user.email };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accessChanged } from "../rbac/access";
 import { appendTenantAudit } from "../../../audit";
 import { hashPassword } from "../../../auth/password";
 import { sessionsNotBefore } from "../../../auth/tokens";
@@ -66,6 +67,7 @@ export async function setInitialPassword(tenant: TenantRecord, input: SetInitial
       return true;
     }),
   );
+  if (reset) await accessChanged(tenant.id); // sessionsNotBefore moved: older tokens stop at once, everywhere
   if (!set) throw await refuse();
   await reservation!.giveBack();
   return { email: user.email };
