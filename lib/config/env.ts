@@ -71,10 +71,12 @@ export const EnvSchema = z.object({
   // Tenancy and provisioning (lib/tenancy, lib/provisioning; docs/provisioning.md).
   /** How long the registry caches tenant metadata (ms); changes invalidate at once regardless. */
   TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
-  /** Most tenant Prisma clients one app instance keeps open (LRU). */
-  TENANT_CLIENT_CACHE_MAX: z.coerce.number().int().min(1).default(50),
-  /** Connections in each tenant's pool. */
-  TENANT_POOL_SIZE: z.coerce.number().int().min(1).max(20).default(2),
+  /** Most tenant Prisma clients one app instance keeps cached (LRU); the connection budget bounds what they hold open. */
+  TENANT_CLIENT_CACHE_MAX: z.coerce.number().int().min(1).default(1000),
+  /** Most connections one tenant's pool grows to while busy (it starts with one). */
+  TENANT_POOL_SIZE: z.coerce.number().int().min(1).max(20).default(4),
+  /** App instances sharing each PostgreSQL server: a budget derived from the server is divided by it. */
+  APP_INSTANCES: z.coerce.number().int().min(1).default(1),
   /** Overrides every shard's connectionBudget: connections one instance may open to one server for tenant pools. */
   TENANT_CONNECTION_BUDGET: optional(z.coerce.number().int().min(1)),
   /** CONNECTION LIMIT of each tenant's login role. */

@@ -6,7 +6,10 @@ export type EnterpriseDb = InstanceType<typeof PrismaClient>;
 
 const globalForDb = globalThis as unknown as { enterpriseDb?: EnterpriseDb };
 
-export function createEnterpriseDb(url: string, max = 10): EnterpriseDb {
+/** Connections of the process-wide enterprise pool (counted out of a server's tenant connection budget). */
+export const ENTERPRISE_POOL_SIZE = 10;
+
+export function createEnterpriseDb(url: string, max = ENTERPRISE_POOL_SIZE): EnterpriseDb {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, application_name: "bisman-enterprise" }) });
 }
 

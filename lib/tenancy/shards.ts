@@ -9,7 +9,8 @@ export interface ShardInfo {
   id: string;
   name: string;
   adminUrlEnv: string;
-  connectionBudget: number;
+  /** null: derived from the server (lib/tenancy/connections.ts). */
+  connectionBudget: number | null;
   capacity: number;
   isDefault: boolean;
 }

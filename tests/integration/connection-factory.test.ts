@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { enterpriseDb } from "@/lib/db/enterprise";
 import { closeAdminPools } from "@/lib/provisioning";
+import { AppError } from "@/lib/errors";
 import { ConnectionFactory } from "@/lib/tenancy/connections";
+import { forgetShard } from "@/lib/tenancy/shards";
 import { getTenant } from "@/lib/tenancy/registry";
 import type { TenantRecord } from "@/lib/tenancy/types";
 import { createTenant, destroyTenants } from "@/tests/factories/tenant";
@@ -123,11 +125,97 @@ describe("connection factory", () => {
     await expect.poll(tenantConnections, { timeout: 5_000 }).toBe(0);
   });
 
-  it("the shard's budget applies when no override is given", async () => {
-    const shard = await enterpriseDb().shard.findFirstOrThrow({ where: { id: tenants[0]!.shardId } });
-    const factory = new ConnectionFactory({ poolSize: 2 });
-    await Promise.all(tenants.slice(0, 30).map((t) => factory.withDb(t, (db) => db.user.count())));
-    expect(factory.stats().reservedByShard[shard.id]).toBeLessThanOrEqual(shard.connectionBudget);
+  it("without an override the budget comes from the server; a shard's connectionBudget overrides it", async () => {
+    const shardId = tenants[0]!.shardId;
+    const r = await adminQuery(
+      adminUrl,
+      `SELECT current_setting('max_connections')::int AS max, current_setting('superuser_reserved_connections')::int AS su,
+              coalesce(nullif(current_setting('reserved_connections', true), ''), '0')::int AS reserved`,
+    );
+    const { max, su, reserved } = r.rows[0] as { max: number; su: number; reserved: number };
+    // the enterprise pool (10) and 5 for provisioning and migrations come off too; two instances halve it
+    expect(await new ConnectionFactory().budgetFor(shardId)).toBe(max - su - reserved - 10 - 5);
+    expect(await new ConnectionFactory({ instances: 2 }).budgetFor(shardId)).toBe(Math.floor((max - su - reserved - 20 - 5) / 2));
+    expect(await new ConnectionFactory({ budget: 9 }).budgetFor(shardId)).toBe(9);
+    await enterpriseDb().shard.update({ where: { id: shardId }, data: { connectionBudget: 7 } });
+    forgetShard(shardId);
+    try {
+      expect(await new ConnectionFactory().budgetFor(shardId)).toBe(7);
+    } finally {
+      await enterpriseDb().shard.update({ where: { id: shardId }, data: { connectionBudget: null } });
+      forgetShard(shardId);
+    }
+  });
+
+  it("a tenant's pool starts with one connection, grows only while busy, and shrinks back when idle", async () => {
+    const factory = new ConnectionFactory({ poolSize: 3, budget: 40, idleTimeoutMs: 300 });
+    const t = tenants[0]!;
+    const mine = async () =>
+      (await adminQuery(adminUrl, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'bisman-tenant'", [t.dbName]))
+        .rows[0]!.n as number;
+    for (let i = 0; i < 5; i++) await factory.withDb(t, (db) => db.user.count());
+    expect(await mine()).toBe(1);
+    expect(factory.stats().reservedByShard[t.shardId]).toBe(1);
+    const { peak } = await peakWhile(() => Promise.all(Array.from({ length: 8 }, () => factory.withDb(t, (db) => db.$queryRaw`SELECT pg_sleep(0.2)::text`))));
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(factory.stats().grown).toBeGreaterThan(0);
+    await expect.poll(() => factory.stats().reservedByShard[t.shardId], { timeout: 5_000 }).toBe(1);
+    await factory.closeAll();
+  });
+
+  it("more busy tenants than connections: callers queue in turn, all are served, never above the budget", async () => {
+    const factory = new ConnectionFactory({ poolSize: 2, budget: 4, waitMs: 30_000 });
+    const twenty = tenants.slice(0, 20);
+    const { result, peak } = await peakWhile(() =>
+      Promise.allSettled(
+        Array.from({ length: 120 }, (_, i) => {
+          const t = twenty[i % 20]!;
+          return factory.withDb(t, async (db) => {
+            const rows = await db.$queryRaw<{ db: string }[]>`SELECT current_database() AS db, pg_sleep(0.01)::text AS slept`;
+            return rows[0]!.db === t.dbName;
+          });
+        }),
+      ),
+    );
+    const errors = result.filter((r) => r.status === "rejected");
+    expect(errors.map((e) => String((e as PromiseRejectedResult).reason).slice(-300))).toEqual([]);
+    expect(result.every((r) => r.status === "fulfilled" && r.value === true)).toBe(true);
+    // The factory never held more than 4; the server may list a closed connection's backend for a moment
+    // while it exits (its socket is already gone), so the server-side count gets a margin of those.
+    expect(factory.stats().peakByShard[twenty[0]!.shardId]).toBeLessThanOrEqual(4);
+    expect(peak).toBeLessThanOrEqual(8);
+    // pools were handed from tenant to tenant (not one per request) and every one of them got its turn
+    const stats = factory.stats();
+    expect(stats.opened).toBeGreaterThanOrEqual(20);
+    expect(stats.opened).toBeLessThan(120);
+    expect(stats.waitingByShard[twenty[0]!.shardId]).toBe(0);
+    await factory.closeAll();
+    await expect.poll(tenantConnections, { timeout: 5_000 }).toBe(0);
+  });
+
+  it("only a caller that waited past its limit gets 503 with Retry-After; the pool in use is never closed", async () => {
+    const factory = new ConnectionFactory({ poolSize: 1, budget: 1, waitMs: 300 });
+    const [a, b] = tenants as [TenantRecord, TenantRecord];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const holding = factory.withDb(a, async (db) => {
+      await db.$queryRaw`SELECT 1`;
+      await gate;
+      return db.$queryRaw<{ db: string }[]>`SELECT current_database() AS db`;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const refused = await factory.withDb(b, (db) => db.user.count()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "unavailable" });
+    expect((refused as AppError).extra.headers).toMatchObject({ "retry-after": "1" });
+    expect(factory.stats().timedOut).toBe(1);
+    // a caller that waits less than the limit is served as soon as a's lease returns
+    const waiting = factory.withDb(b, (db) => db.$queryRaw<{ db: string }[]>`SELECT current_database() AS db`);
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect((await holding)[0]!.db).toBe(a.dbName);
+    expect((await waiting)[0]!.db).toBe(b.dbName);
     await factory.closeAll();
   });
 });

@@ -17,7 +17,7 @@ export const ZUpdateShardRequest = z
   .object({
     region: ZShardSettings.region.optional(),
     capacity: ZShardSettings.capacity.optional(),
-    connectionBudget: ZShardSettings.connectionBudget.optional(),
+    connectionBudget: ZShardSettings.connectionBudget.nullable().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");

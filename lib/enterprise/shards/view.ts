@@ -10,7 +10,8 @@ export const ZShardView = z.object({
   name: z.string(),
   region: z.string(),
   capacity: z.number().int(),
-  connectionBudget: z.number().int(),
+  /** null: derived from the server (max_connections minus reserved slots and the enterprise pool, per app instance). */
+  connectionBudget: z.number().int().nullable(),
   adminUrlEnv: z.string(),
   adminUrlConfigured: z.boolean(),
   isDefault: z.boolean(),
@@ -35,7 +36,16 @@ export const shardSelect = {
   createdAt: true,
 } as const;
 
-type Row = { id: string; name: string; region: string; capacity: number; connectionBudget: number; adminUrlEnv: string; isDefault: boolean; createdAt: Date };
+type Row = {
+  id: string;
+  name: string;
+  region: string;
+  capacity: number;
+  connectionBudget: number | null;
+  adminUrlEnv: string;
+  isDefault: boolean;
+  createdAt: Date;
+};
 
 export function toShardView(row: Row, clients: Partial<Record<string, number>>): ShardView {
   const byStatus = Object.fromEntries(CLIENT_STATUSES.map((s) => [s, clients[s] ?? 0])) as ShardView["clients"];

@@ -55,7 +55,7 @@ export default async function ShardsPage() {
                 </span>
               ),
               capacity: <span className="font-mono">{s.capacity}</span>,
-              budget: <span className="font-mono">{s.connectionBudget}</span>,
+              budget: <span className="font-mono">{s.connectionBudget ?? "auto"}</span>,
               url: (
                 <span className="inline-flex flex-wrap items-center gap-2">
                   <span className="font-mono text-xs">{s.adminUrlEnv}</span>
