@@ -159,11 +159,8 @@ async function run(dataDir: string): Promise<void> {
   });
   say(`${N} tenants provisioned and set up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const phases: Phase[] = [];
-  const before = await factoryMetrics(base, metricsToken);
-  phases.push(await load("app", base, tenants, adminUrl, true));
-  const after = await factoryMetrics(base, metricsToken);
-
+  // The floors first, while the app idles (an app still draining its backlog would eat their CPU).
+  const floors: Phase[] = [];
   if (!args["no-floors"]) {
     // Next's floor: a no-op route in a tiny app of the same Next version.
     const floorDir = await nextFloorApp();
@@ -175,7 +172,7 @@ async function run(dataDir: string): Promise<void> {
     });
     children.push(nf);
     await waitFor(`http://127.0.0.1:${nextPort}/api/noop`, 60_000);
-    phases.push(await load("next no-op route", `http://127.0.0.1:${nextPort}`, tenants, adminUrl, false));
+    floors.push(await load("next no-op route", `http://127.0.0.1:${nextPort}`, tenants, adminUrl, false));
     await stopChild(nf);
 
     // The bare floor: node:http + pg, one connection per tenant database.
@@ -191,11 +188,14 @@ async function run(dataDir: string): Promise<void> {
       pf.once("message", () => resolve());
       pf.once("exit", (code) => reject(new Error(`the pg floor exited (${code})`)));
     });
-    phases.push(await load("node:http + pg", `http://127.0.0.1:${floorPort}`, tenants, adminUrl, false));
+    floors.push(await load("node:http + pg", `http://127.0.0.1:${floorPort}`, tenants, adminUrl, false));
     await stopChild(pf);
   }
 
-  report(phases, before, after);
+  const before = await factoryMetrics(base, metricsToken);
+  const appPhase = await load("app", base, tenants, adminUrl, true);
+  const after = await factoryMetrics(base, metricsToken);
+  report([appPhase, ...floors], before, after);
 }
 
 // --- load ---------------------------------------------------------------------------------------------------
