@@ -19,7 +19,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
-import { withDatabase } from "../lib/db/url";
+import { scramSha256Verifier } from "../lib/crypto/scram";
+import { quoteIdent, quoteLiteral, withDatabase } from "../lib/db/url";
 import { createKeyRing, signToken } from "../lib/edge/jwt";
 import { freePort } from "../lib/runtime/scratch-postgres";
 
@@ -159,6 +160,11 @@ async function run(dataDir: string): Promise<void> {
   });
   say(`${N} tenants provisioned and set up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+  const connect = await connectCost(adminUrl, tenants[0]!.dbName);
+  say(
+    `a new tenant connection (connect + SCRAM + backend start, median of 40): ${connect.ms4096.toFixed(1)} ms at 4096 iterations, ${connect.ms16.toFixed(1)} ms at 16; the app's tenant roles use ${connect.appIterations}`,
+  );
+
   // The floors first, while the app idles (an app still draining its backlog would eat their CPU).
   const floors: Phase[] = [];
   if (!args["no-floors"]) {
@@ -297,6 +303,46 @@ async function pgSampler(adminUrl: string, onSample: (n: number) => void): Promi
       await c.end();
     },
   };
+}
+
+/** Median connect time of a role whose verifier has 4096 vs 16 iterations (same random password), and the app's count. */
+async function connectCost(adminUrl: string, dbName: string): Promise<{ ms4096: number; ms16: number; appIterations: string }> {
+  const password = randomBytes(32).toString("base64url");
+  const roles = { 4096: `bench_connect_${randomBytes(4).toString("hex")}_4096`, 16: `bench_connect_${randomBytes(4).toString("hex")}_16` } as const;
+  const appIterations = await withPg(adminUrl, async (c) => {
+    for (const [n, role] of Object.entries(roles)) {
+      await c.query(`CREATE ROLE ${quoteIdent(role)} LOGIN PASSWORD ${quoteLiteral(scramSha256Verifier(password, Number(n)))}`);
+      await c.query(`GRANT CONNECT ON DATABASE ${quoteIdent(dbName)} TO ${quoteIdent(role)}`);
+    }
+    const r = await c.query<{ v: string | null }>(`SELECT split_part(split_part(rolpassword, '$', 2), ':', 1) AS v FROM pg_authid WHERE rolname = $1`, [
+      dbName,
+    ]);
+    return r.rows[0]?.v ?? "?";
+  });
+  const times: Record<string, number[]> = { 4096: [], 16: [] };
+  try {
+    for (let i = 0; i < 40; i++) {
+      for (const [n, role] of Object.entries(roles)) {
+        const url = new URL(withDatabase(adminUrl, dbName));
+        url.username = role;
+        url.password = password;
+        const t0 = performance.now();
+        const c = new pg.Client({ connectionString: url.toString() });
+        await c.connect();
+        times[n]!.push(performance.now() - t0);
+        await c.end();
+      }
+    }
+  } finally {
+    await withPg(adminUrl, async (c) => {
+      for (const role of Object.values(roles)) {
+        await c.query(`REVOKE CONNECT ON DATABASE ${quoteIdent(dbName)} FROM ${quoteIdent(role)}`);
+        await c.query(`DROP ROLE ${quoteIdent(role)}`);
+      }
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { ms4096: median(times[4096]!), ms16: median(times[16]!), appIterations };
 }
 
 // --- the Next floor app ---------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (!env.DATABASE_URL) {
     const secrets = loadOrCreateSecrets(dataDir);
     const t0 = Date.now();
-    pg = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, password: secrets.PG_PASSWORD });
+    pg = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, password: secrets.PG_PASSWORD, maxConnections: env.EMBEDDED_PG_MAX_CONNECTIONS });
     console.log(`bisman: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT} (data in ${path.join(dataDir, "pg")}, ${Date.now() - t0} ms)`);
     settled.DATABASE_URL = pg.url(EMBEDDED_ENTERPRISE_DB);
     settled.MASTER_KEY = env.MASTER_KEY ?? secrets.MASTER_KEY;

@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
   ENTERPRISE_ADMIN_EMAIL: optional(z.email("must be an email address")),
   ENTERPRISE_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** max_connections of the embedded PostgreSQL: 3 superuser slots, the enterprise pool (10), 5 spare, the rest for tenant pools. */
+  EMBEDDED_PG_MAX_CONNECTIONS: z.coerce.number().int().min(50).max(5000).default(300),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   /**
    * Proxies in front of the app whose X-Forwarded-* headers are believed: unset (none: the socket's peer is the

@@ -28,3 +28,13 @@ export function isUniqueViolation(err: unknown): boolean {
 export function isCheckViolation(err: unknown): boolean {
   return sqlStates(err).includes("23514");
 }
+
+/**
+ * The database was too busy to give us a connection or start a transaction in time: pg-pool's wait for a
+ * connection timed out, or Prisma's (P2028, "Unable to start a transaction in the given time"). Callers answer
+ * 503 with Retry-After rather than 500.
+ */
+export function isBusyDatabase(err: unknown): boolean {
+  const e = err as { message?: unknown; code?: unknown } | null;
+  return !!e && (e.code === "P2028" || e.message === "timeout exceeded when trying to connect");
+}

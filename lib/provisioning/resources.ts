@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { scramSha256Verifier } from "../crypto/scram";
+import { generatedSecretVerifier } from "../crypto/scram";
 import { databaseName, quoteIdent, quoteLiteral, withDatabase } from "../db/url";
 import { PrismaClient } from "../generated/client/client.ts";
 import { migrateDatabase } from "../migrations";
@@ -31,9 +31,12 @@ export function ownerMarker(enterpriseUrl: string): string {
   return `bisman-tenant of ${databaseName(enterpriseUrl)}`;
 }
 
-/** Creates the tenant's login role, or resets its password when it exists. */
+/**
+ * Creates the tenant's login role, or resets its password when it exists. The password is a generated
+ * 256-bit secret (randomSecret(32)), so its verifier uses few PBKDF2 iterations (lib/crypto/scram.ts).
+ */
 export async function ensureRole(admin: pg.ClientBase, role: string, password: string, marker: string): Promise<void> {
-  const verifier = quoteLiteral(scramSha256Verifier(password));
+  const verifier = quoteLiteral(generatedSecretVerifier(password));
   const exists = await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
   const attrs = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT ${tenancySettings().TENANT_ROLE_CONNECTION_LIMIT} PASSWORD ${verifier}`;
   if (exists.rowCount === 0) await admin.query(`CREATE ROLE ${quoteIdent(role)} WITH ${attrs}`);

@@ -63,7 +63,14 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; password: string; log?: (line: string) => void }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  password: string;
+  /** Default 300: after 3 superuser slots, the enterprise pool and 5 spare, 282 tenant connections (~100 busy tenants at ~3). */
+  maxConnections?: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
   const databaseDir = path.join(opts.dataDir, "pg");
   assertReachableByPostgres(databaseDir);
   const lines: string[] = [];
@@ -77,7 +84,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", `max_connections=${opts.maxConnections ?? 300}`],
     onLog: (m) => {
       lines.push(String(m));
       if (lines.length > 50) lines.shift();

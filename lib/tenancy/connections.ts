@@ -5,6 +5,7 @@ import pg from "pg";
 import { decrypt } from "../crypto";
 import { AppError } from "../errors";
 import { ENTERPRISE_POOL_SIZE } from "../db/enterprise";
+import { isBusyDatabase } from "../db/errors";
 import { PrismaClient } from "../generated/client/client.ts";
 import { log } from "../observability/log";
 import { getTenantCiphertext, onTenantInvalidated } from "./registry";
@@ -128,6 +129,10 @@ export class ConnectionFactory {
     const slot = await this.lease(key, tenant, uri);
     try {
       return await fn(slot.client);
+    } catch (err) {
+      // Waited past the limit inside the tenant's own pool (or for a transaction): busy, not broken.
+      if (isBusyDatabase(err)) throw new AppError("unavailable", "The database is busy; try again shortly.", { headers: { "retry-after": "1" } });
+      throw err;
     } finally {
       this.release(slot);
     }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decrypt, DecryptError, encrypt, keyringFrom, needsReencrypt } from "@/lib/crypto";
-import { scramSha256Verifier } from "@/lib/crypto/scram";
+import { GENERATED_SECRET_SCRAM_ITERATIONS, generatedSecretVerifier, scramSha256Verifier } from "@/lib/crypto/scram";
 
 const key = () => randomBytes(32).toString("base64");
 
@@ -58,5 +58,13 @@ describe("SCRAM-SHA-256 verifier", () => {
     expect(v).toMatch(/^SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/);
     expect(v).not.toContain("hunter2");
     expect(scramSha256Verifier("x")).not.toBe(scramSha256Verifier("x")); // salted
+  });
+});
+
+describe("verifiers of generated secrets", () => {
+  it("use few iterations, and only for secrets of at least 256 bits", () => {
+    const secret = randomBytes(32).toString("base64url");
+    expect(generatedSecretVerifier(secret)).toMatch(new RegExp(`^SCRAM-SHA-256\\$${GENERATED_SECRET_SCRAM_ITERATIONS}:`));
+    expect(() => generatedSecretVerifier("correct horse battery staple")).toThrow(/256 bits/);
   });
 });
