@@ -2,8 +2,9 @@ import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
+import { makeBooks, expectStatus } from "@/tests/factories/books";
 import { call } from "@/tests/helpers/http";
-import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+import { destroyTenants, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
 
 // Payments through their routes against a real tenant database: allocation to several documents, the
 // remainder as credit, state changes, the entry, refusals, concurrent allocation, void, access.
@@ -19,7 +20,6 @@ const { GET: getBill } = routeHandlers("/api/client/purchases/bills/{id}");
 const { POST: issueBill } = routeHandlers("/api/client/purchases/bills/{id}/issue");
 const { PUT: salesSettings } = routeHandlers("/api/client/sales/settings");
 const { PUT: purchaseSettings } = routeHandlers("/api/client/purchases/settings");
-const { POST: createDefaults } = routeHandlers("/api/client/accounts/defaults");
 const { POST: createContact } = routeHandlers("/api/client/contacts");
 const { GET: getEntry } = routeHandlers("/api/client/transactions/{id}");
 const { POST: voidEntry } = routeHandlers("/api/client/transactions/{id}/void");
@@ -35,21 +35,13 @@ let other = "";
 let vendor = "";
 
 const asA = (u: TestUser = accountant) => ({ token: u.token, headers: tenantHeaders(a) });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers
-const ok = (r: { status: number; body: any }, status: number) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
+const ok = expectStatus;
 
 afterAll(() => destroyTenants());
 beforeAll(async () => {
-  ({ tenant: a } = await makeTenant());
-  ({ tenant: b } = await makeTenant());
-  accountant = await makeUser(a, ["Accountant"]);
-  viewer = await makeUser(a, ["Viewer"]);
-  bOwner = await makeUser(b, ["Owner"]);
-  const r = await call(createDefaults, "/api/client/accounts/defaults", { ...asA(), method: "POST" });
-  for (const x of r.body.accounts as { id: string; code: string }[]) acct[x.code] = x.id;
+  const books = await makeBooks();
+  ({ a, b, accountant, viewer, bOwner } = books);
+  Object.assign(acct, books.acct);
   await call(salesSettings, "/", { ...asA(), method: "PUT", body: { accountId: acct["1200"] } });
   await call(purchaseSettings, "/", { ...asA(), method: "PUT", body: { accountId: acct["2000"] } });
   customer = (await call(createContact, "/", { ...asA(), body: { name: "Acme", isCustomer: true, incomeAccountId: acct["4000"] } })).body.id;

@@ -2,8 +2,9 @@ import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
+import { makeBooks, expectStatus } from "@/tests/factories/books";
 import { call } from "@/tests/helpers/http";
-import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+import { destroyTenants, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
 
 // Vendor bills: the mirror image of sales invoices (shared engine, tested in sales-invoices.test.ts);
 // here what differs: the payable side of the entry, BILL-/VCN- numbers, the vendor's reference and the
@@ -14,7 +15,6 @@ const { GET: get, PATCH: patch } = routeHandlers("/api/client/purchases/bills/{i
 const { POST: issue } = routeHandlers("/api/client/purchases/bills/{id}/issue");
 const { POST: credit } = routeHandlers("/api/client/purchases/bills/{id}/credit-note");
 const { PUT: putSettings } = routeHandlers("/api/client/purchases/settings");
-const { POST: createDefaults } = routeHandlers("/api/client/accounts/defaults");
 const { POST: createTax } = routeHandlers("/api/client/taxes");
 const { POST: createContact } = routeHandlers("/api/client/contacts");
 const { GET: getEntry } = routeHandlers("/api/client/transactions/{id}");
@@ -30,21 +30,13 @@ let vendor = "";
 let customerOnly = "";
 
 const asA = (u: TestUser = accountant) => ({ token: u.token, headers: tenantHeaders(a) });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers
-const ok = (r: { status: number; body: any }, status: number) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
+const ok = expectStatus;
 
 afterAll(() => destroyTenants());
 beforeAll(async () => {
-  ({ tenant: a } = await makeTenant());
-  ({ tenant: b } = await makeTenant());
-  accountant = await makeUser(a, ["Accountant"]);
-  viewer = await makeUser(a, ["Viewer"]);
-  bOwner = await makeUser(b, ["Owner"]);
-  const r = await call(createDefaults, "/api/client/accounts/defaults", { ...asA(), method: "POST" });
-  for (const x of r.body.accounts as { id: string; code: string }[]) acct[x.code] = x.id;
+  const books = await makeBooks();
+  ({ a, b, accountant, viewer, bOwner } = books);
+  Object.assign(acct, books.acct);
   vat20 = (await call(createTax, "/", { ...asA(), body: { name: "VAT 20%", rate: "20", accountId: acct["2100"] } })).body.id;
   vendor = (await call(createContact, "/", { ...asA(), body: { name: "Paper Co", isVendor: true, paymentTermsDays: 14, expenseAccountId: acct["6000"] } })).body
     .id;

@@ -2,8 +2,9 @@ import { routeHandlers } from "@/tests/helpers/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenantDb } from "@/lib/tenancy/connections";
 import type { TenantRecord } from "@/lib/tenancy/types";
+import { makeBooks, expectStatus } from "@/tests/factories/books";
 import { call } from "@/tests/helpers/http";
-import { destroyTenants, makeTenant, makeUser, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
+import { destroyTenants, tenantHeaders, type TestUser } from "@/tests/helpers/tenants";
 
 // Sales invoices and credit notes through their routes against a real tenant database: exact line
 // arithmetic, due dates from terms, issuing (gap-free numbers per year, also under concurrent issuing and
@@ -14,7 +15,6 @@ const { GET: get, PATCH: patch, DELETE: del } = routeHandlers("/api/client/sales
 const { POST: issue } = routeHandlers("/api/client/sales/invoices/{id}/issue");
 const { POST: credit } = routeHandlers("/api/client/sales/invoices/{id}/credit-note");
 const { GET: getSettings, PUT: putSettings } = routeHandlers("/api/client/sales/settings");
-const { POST: createDefaults } = routeHandlers("/api/client/accounts/defaults");
 const { POST: createAccount } = routeHandlers("/api/client/accounts");
 const { POST: createTax } = routeHandlers("/api/client/taxes");
 const { POST: createProduct } = routeHandlers("/api/client/products");
@@ -37,10 +37,7 @@ let customer = "";
 let vendorOnly = "";
 
 const asA = (u: TestUser = accountant) => ({ token: u.token, headers: tenantHeaders(a) });
-const ok = (r: { status: number; body: unknown }, status: number) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body as Doc;
-};
+const ok = (r: { status: number; body: unknown }, status: number) => expectStatus<Doc>(r, status);
 
 interface Doc {
   id: string;
@@ -60,13 +57,9 @@ interface Doc {
 
 afterAll(() => destroyTenants());
 beforeAll(async () => {
-  ({ tenant: a } = await makeTenant());
-  ({ tenant: b } = await makeTenant());
-  accountant = await makeUser(a, ["Accountant"]);
-  viewer = await makeUser(a, ["Viewer"]);
-  bOwner = await makeUser(b, ["Owner"]);
-  const r = await call(createDefaults, "/api/client/accounts/defaults", { ...asA(), method: "POST" });
-  for (const x of r.body.accounts as { id: string; code: string }[]) acct[x.code] = x.id;
+  const books = await makeBooks();
+  ({ a, b, accountant, viewer, bOwner } = books);
+  Object.assign(acct, books.acct);
   vat20 = (await call(createTax, "/", { ...asA(), body: { name: "VAT 20%", rate: "20", accountId: acct["2100"] } })).body.id;
   vat5incl = (await call(createTax, "/", { ...asA(), body: { name: "VAT 5% incl", rate: "5", isInclusive: true, accountId: acct["2100"] } })).body.id;
   product = (await call(createProduct, "/", { ...asA(), body: { code: "CONS", name: "Consulting", unit: "h", unitPrice: "19.99", taxId: vat20 } })).body.id;
