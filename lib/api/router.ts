@@ -28,11 +28,11 @@ interface Route {
   label: string;
 }
 
-let table: { count: number; routes: Route[] } | undefined;
+let table: { operations: readonly Operation[]; routes: Route[] } | undefined;
 
 function routes(): Route[] {
   const ops = allOperations();
-  if (table?.count === ops.length) return table.routes;
+  if (table?.operations === ops) return table.routes;
   const compiled = ops.map((op) => {
     const names: string[] = [];
     const source = op.path
@@ -48,7 +48,7 @@ function routes(): Route[] {
   });
   // Literal segments win over parameters (/accounts/defaults before /accounts/{id}).
   compiled.sort((a, b) => a.names.length - b.names.length);
-  table = { count: ops.length, routes: compiled };
+  table = { operations: ops, routes: compiled };
   return compiled;
 }
 

@@ -1,5 +1,6 @@
 import packageJson from "../../../package.json";
 import { config } from "../../config";
+import type { Operation } from "../../http/operation";
 import { allOperations } from "../operations";
 import { buildOpenApiDocument, type DocumentOptions } from "./document";
 import type { JsonSchema } from "./json-schema";
@@ -10,12 +11,12 @@ import type { JsonSchema } from "./json-schema";
 
 export { buildOpenApiDocument, type DocumentOptions } from "./document";
 
-let cached: { count: number; doc: JsonSchema } | undefined;
+let cached: { operations: readonly Operation[]; doc: JsonSchema } | undefined;
 
 /** The document for this server (its APP_DOMAIN and PORT), built once per process (again when a module is registered). */
 export function openApiDocument(): JsonSchema {
   const operations = allOperations();
-  if (cached?.count !== operations.length)
-    cached = { count: operations.length, doc: buildOpenApiDocument(operations, { env: config(), version: packageJson.version } satisfies DocumentOptions) };
+  if (cached?.operations !== operations)
+    cached = { operations, doc: buildOpenApiDocument(operations, { env: config(), version: packageJson.version } satisfies DocumentOptions) };
   return cached.doc;
 }

@@ -12,6 +12,12 @@ import { SYSTEM_OPERATIONS } from "./system";
 
 const CONTROL_PLANE: readonly Operation[] = [...ENTERPRISE_OPERATIONS, ...SHARD_OPERATIONS, ...SUPER_ADMIN_OPERATIONS, ...AUDIT_OPERATIONS];
 
-export function allOperations(): Operation[] {
-  return [...CONTROL_PLANE, ...modules().flatMap((m) => m.operations), ...SYSTEM_OPERATIONS];
+let cached: { modules: number; operations: readonly Operation[] } | undefined;
+
+/** Built once, and again only when a module is registered (the router asks on every request). */
+export function allOperations(): readonly Operation[] {
+  const mods = modules();
+  if (cached?.modules !== mods.length)
+    cached = { modules: mods.length, operations: [...CONTROL_PLANE, ...mods.flatMap((m) => m.operations), ...SYSTEM_OPERATIONS] };
+  return cached.operations;
 }
